@@ -1,0 +1,7 @@
+"""Allow ``python -m baro``."""
+
+import sys
+
+from baro.cli import main
+
+sys.exit(main())

@@ -1,0 +1,105 @@
+"""SQLAlchemy 2 models of the survey store.
+
+Answers are kept in long form (respondent x question x option) so that every question type,
+both waves and any imported survey fit one schema. Respondents keep the background values as
+answered; groupings such as sector or 2026 centre are derived from the reference lists, not stored.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    """Declarative base of every table; Alembic migrations are written against its metadata."""
+
+
+class Wave(Base):
+    __tablename__ = "waves"
+
+    code: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    fieldwork_start: Mapped[date | None] = mapped_column(Date)
+    fieldwork_end: Mapped[date | None] = mapped_column(Date)
+
+
+class Question(Base):
+    __tablename__ = "questions"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    section: Mapped[str] = mapped_column(String(32))
+    type: Mapped[str] = mapped_column(String(16))
+    concept: Mapped[str] = mapped_column(String(64))
+    text_fi: Mapped[str] = mapped_column(Text)
+    text_sv: Mapped[str] = mapped_column(Text)
+    text_en: Mapped[str] = mapped_column(Text)
+    codebook_version: Mapped[str] = mapped_column(String(64))
+
+
+class QuestionWave(Base):
+    __tablename__ = "question_waves"
+
+    question_id: Mapped[str] = mapped_column(ForeignKey("questions.id"), primary_key=True)
+    wave: Mapped[int] = mapped_column(ForeignKey("waves.code"), primary_key=True)
+
+
+class Option(Base):
+    __tablename__ = "options"
+
+    question_id: Mapped[str] = mapped_column(ForeignKey("questions.id"), primary_key=True)
+    code: Mapped[str] = mapped_column(String(64), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer)
+    dont_know: Mapped[bool] = mapped_column(Boolean, default=False)
+    label_fi: Mapped[str] = mapped_column(Text)
+    label_sv: Mapped[str] = mapped_column(Text)
+    label_en: Mapped[str] = mapped_column(Text)
+
+
+class Respondent(Base):
+    __tablename__ = "respondents"
+    __table_args__ = (
+        UniqueConstraint("wave", "source_id", name="uq_respondents_wave_source"),
+        Index("ix_respondents_wave_org_type", "wave", "org_type"),
+        Index("ix_respondents_wave_ely_area", "wave", "ely_area"),
+        Index("ix_respondents_wave_language", "wave", "survey_language"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    wave: Mapped[int] = mapped_column(ForeignKey("waves.code"))
+    #: The id the survey tool gave (e.g. SurveyMonkey's Respondent ID); makes re-imports idempotent.
+    source_id: Mapped[str] = mapped_column(String(64))
+    survey_language: Mapped[str] = mapped_column(String(2))
+    org_type: Mapped[str | None] = mapped_column(String(32))
+    ely_area: Mapped[str | None] = mapped_column(String(32))
+    submitted_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class Answer(Base):
+    __tablename__ = "answers"
+    __table_args__ = (
+        Index("ix_answers_question_respondent", "question_id", "respondent_id"),
+        Index("ix_answers_respondent", "respondent_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    respondent_id: Mapped[int] = mapped_column(ForeignKey("respondents.id", ondelete="CASCADE"))
+    question_id: Mapped[str] = mapped_column(ForeignKey("questions.id"))
+    #: Chosen option (single choice, each ticked box of a multi-select, scale point, "dk").
+    option_code: Mapped[str | None] = mapped_column(String(64))
+    #: Numeric value of a scale point or grade; NULL for "don't know" and open text.
+    value_num: Mapped[float | None] = mapped_column(Float)
+    #: Open answer as given. Only the text pipeline reads it; pages never receive raw text.
+    value_text: Mapped[str | None] = mapped_column(Text)

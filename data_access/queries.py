@@ -1,0 +1,96 @@
+"""Read functions: take a session, return tidy pandas frames (never Streamlit, never raw rows to pages).
+
+Each frame has one row per respondent (background) or per answer row (long form); the analysis
+and anonymity packages aggregate them.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from data_access import models
+
+RESPONDENT_COLUMNS = ["respondent_id", "wave", "survey_language", "org_type", "ely_area",
+                      "submitted_at"]
+ANSWER_COLUMNS = ["respondent_id", "wave", "question_id", "option_code", "value_num"]
+OPEN_ANSWER_COLUMNS = ["respondent_id", "wave", "survey_language", "question_id", "text"]
+
+
+def load_respondents(session: Session, wave: int | None = None) -> pd.DataFrame:
+    """Respondents (of ``wave``, or all) with their background as answered."""
+    stmt = select(
+        models.Respondent.id.label("respondent_id"),
+        models.Respondent.wave,
+        models.Respondent.survey_language,
+        models.Respondent.org_type,
+        models.Respondent.ely_area,
+        models.Respondent.submitted_at,
+    ).order_by(models.Respondent.id)
+    if wave is not None:
+        stmt = stmt.where(models.Respondent.wave == wave)
+    return pd.DataFrame(session.execute(stmt).all(), columns=RESPONDENT_COLUMNS)
+
+
+def load_answers(session: Session, question_id: str, wave: int | None = None) -> pd.DataFrame:
+    """Closed answers to one question in long form (a multi-select gives one row per tick)."""
+    stmt = (
+        select(
+            models.Answer.respondent_id,
+            models.Respondent.wave,
+            models.Answer.question_id,
+            models.Answer.option_code,
+            models.Answer.value_num,
+        )
+        .join(models.Respondent, models.Respondent.id == models.Answer.respondent_id)
+        .where(models.Answer.question_id == question_id)
+        .order_by(models.Answer.respondent_id, models.Answer.id)
+    )
+    if wave is not None:
+        stmt = stmt.where(models.Respondent.wave == wave)
+    return pd.DataFrame(session.execute(stmt).all(), columns=ANSWER_COLUMNS)
+
+
+def load_all_answers(session: Session, wave: int) -> pd.DataFrame:
+    """Every closed answer of a wave, for the batch protection step that precomputes patterns."""
+    stmt = (
+        select(
+            models.Answer.respondent_id,
+            models.Respondent.wave,
+            models.Answer.question_id,
+            models.Answer.option_code,
+            models.Answer.value_num,
+        )
+        .join(models.Respondent, models.Respondent.id == models.Answer.respondent_id)
+        .where(models.Respondent.wave == wave, models.Answer.value_text.is_(None))
+        .order_by(models.Answer.respondent_id, models.Answer.id)
+    )
+    return pd.DataFrame(session.execute(stmt).all(), columns=ANSWER_COLUMNS)
+
+
+def load_open_answers(session: Session, question_id: str, wave: int | None = None) -> pd.DataFrame:
+    """Raw open answers of one question. Only the text pipeline may call this."""
+    stmt = (
+        select(
+            models.Answer.respondent_id,
+            models.Respondent.wave,
+            models.Respondent.survey_language,
+            models.Answer.question_id,
+            models.Answer.value_text,
+        )
+        .join(models.Respondent, models.Respondent.id == models.Answer.respondent_id)
+        .where(models.Answer.question_id == question_id, models.Answer.value_text.is_not(None))
+        .order_by(models.Answer.respondent_id)
+    )
+    if wave is not None:
+        stmt = stmt.where(models.Respondent.wave == wave)
+    return pd.DataFrame(session.execute(stmt).all(), columns=OPEN_ANSWER_COLUMNS)
+
+
+def count_respondents(session: Session) -> dict[int, int]:
+    """Respondents per wave; the app uses it to tell an empty store from a built one."""
+    rows = session.execute(
+        select(models.Respondent.wave, func.count()).group_by(models.Respondent.wave)
+    ).all()
+    return {int(wave): int(n) for wave, n in rows}
