@@ -1,0 +1,76 @@
+# The README contract: `make run` serves the dashboard on demo data, `make test` runs every test
+# level. Both install what they need themselves, so a fresh clone (and CI, as root on a clean
+# machine) needs nothing done by hand.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := all
+
+# Python 3.11 is what the project pins (pyproject.toml); fall back to python3 if it is 3.11.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+# Re-install only when a requirements file changes.
+INSTALL_STAMP := $(VENV)/.requirements-installed
+
+# Debian packages the app and its tests need (browser tests, PostgreSQL tests, Finnish
+# lemmatisation, a font for screenshots). Add new ones here, nowhere else.
+APT_PACKAGES := chromium postgresql libvoikko1 voikko-fi fonts-dejavu-core
+
+DEMO_DB := data/kumppanuusbaro.sqlite
+PORT ?= 8501
+# Two workers suit the two-core machines; PYTEST_WORKERS=0 runs in one process.
+PYTEST_WORKERS ?= 2
+PYTEST_ARGS ?=
+
+ifeq ($(PYTEST_WORKERS),0)
+XDIST_ARGS :=
+else
+# loadfile keeps a test module on one worker, so one PostgreSQL cluster or one Streamlit server
+# serves a whole module.
+XDIST_ARGS := -n $(PYTEST_WORKERS) --dist loadfile
+endif
+
+.PHONY: all venv install system-deps demo-db run lint test help
+
+all: test ## lint and every test level (the default)
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/'
+
+venv: $(PY) ## create .venv with Python 3.11
+
+$(PY):
+	@test -n "$(PYTHON)" || { echo "python3.11 not found; install Python 3.11" >&2; exit 1; }
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "need Python 3.11, got " + sys.version)'
+	$(PYTHON) -m venv $(VENV)
+
+install: $(INSTALL_STAMP) ## pip-install requirements-dev.txt into .venv (when it changed)
+
+$(INSTALL_STAMP): requirements.txt requirements-dev.txt | $(PY)
+	$(PY) -m pip install --disable-pip-version-check -q -r requirements-dev.txt
+	@touch $@
+
+system-deps: ## apt-get install the missing Debian packages (as root), else name them
+	@scripts/install_system_packages.sh $(APT_PACKAGES)
+
+demo-db: install ## build the demo database if it is missing
+	@if [ -f $(DEMO_DB) ]; then \
+		echo "demo-db: $(DEMO_DB) exists (delete it to rebuild)"; \
+	else \
+		echo "demo-db: building $(DEMO_DB)"; \
+		$(PY) -m baro demo --database-url sqlite:///$(CURDIR)/$(DEMO_DB); \
+	fi
+
+# With DATABASE_URL set the app reads that database and the demo file is not built.
+run: install $(if $(DATABASE_URL),,demo-db) ## serve the dashboard on http://127.0.0.1:$(PORT)
+	$(PY) -m streamlit run app.py --server.address 127.0.0.1 --server.port $(PORT) \
+		--browser.gatherUsageStats false --server.headless true
+
+lint: install ## ruff over the whole repository
+	$(VENV)/bin/ruff check .
+
+# pytest's exit code 5 (no test collected) is a failure too.
+test: system-deps install lint ## lint, then unit, integration (SQLite + PostgreSQL), app and browser tests
+	@rc=0; $(PY) -m pytest $(XDIST_ARGS) $(PYTEST_ARGS) tests || rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing" >&2; fi; \
+	exit $$rc
