@@ -1,0 +1,337 @@
+"""Joint primary and complementary suppression over every view of the menu.
+
+Why joint: the views of one question and wave share respondents, so a group hidden in one table
+can be computed from two others. All released numbers are sums over *cells* (the finest cross of
+the menu's dimensions), so the released equations of every view together form one linear system
+per answer category. A small group is protected when its indicator is not in the row space of
+the shown groups (rank test), no view's hidden remainder is small, and no answer count becomes
+exact once the zeros the shown groups reveal are taken into account.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from itertools import combinations
+
+import numpy as np
+import pandas as pd
+from scipy.optimize import linprog
+
+from anonymity._menu import NOT_STATED, GroupKey, Menu, make_key
+from anonymity._policy import Policy
+
+_EPS = 1e-7
+
+#: Internal reasons, for tests and audits only; readers see one public marker.
+REASON_EMPTY = "empty"
+REASON_PRIMARY = "primary"
+REASON_POPULATION = "population"
+REASON_COMPLEMENTARY = "complementary"
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """The hiding decision for every group of the menu, for one question (or the population)."""
+
+    hidden: frozenset[GroupKey]
+    reasons: Mapping[GroupKey, str] = field(default_factory=dict)
+
+    def is_hidden(self, key: GroupKey) -> bool:
+        return key in self.hidden
+
+    def count_by_reason(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for reason in self.reasons.values():
+            out[reason] = out.get(reason, 0) + 1
+        return out
+
+
+@dataclass(frozen=True)
+class CellTable:
+    """Respondents aggregated to the finest cells of the menu's dimensions.
+
+    ``labels`` has one row per non-empty cell (a column per dimension); ``population`` counts its
+    respondents; ``categories`` has a column per answer category of one question (``None`` for the
+    population-only table), where ``__skip__`` counts those who did not answer.
+    """
+
+    labels: pd.DataFrame
+    population: np.ndarray
+    base: np.ndarray
+    categories: pd.DataFrame | None = None
+
+
+SKIP = "__skip__"
+
+
+def prepare_respondents(respondents: pd.DataFrame, menu: Menu) -> pd.DataFrame:
+    """Respondent id plus one string column per menu dimension, missing values as NOT_STATED."""
+    frame = respondents[["respondent_id", *menu.dimensions]].copy()
+    for dim in menu.dimensions:
+        frame[dim] = frame[dim].astype("object").where(frame[dim].notna(), NOT_STATED).astype(str)
+    return frame
+
+
+def build_cells(respondents: pd.DataFrame, menu: Menu, answers: pd.DataFrame | None = None,
+                option_codes: Sequence[str] = ()) -> CellTable:
+    """Aggregate respondents (and one question's long-form answers) to cells."""
+    people = prepare_respondents(respondents, menu)
+    dims = list(menu.dimensions)
+    cell_of = people.groupby(dims, sort=True).ngroup()
+    labels = people[dims].assign(_cell=cell_of.values).drop_duplicates("_cell").sort_values("_cell")
+    labels = labels.drop(columns="_cell").reset_index(drop=True)
+    n_cells = len(labels)
+    population = np.bincount(cell_of.values, minlength=n_cells).astype(float)
+    if answers is None:
+        return CellTable(labels, population, population.copy(), None)
+    cell_by_id = pd.Series(cell_of.values, index=people["respondent_id"].values)
+    answered = answers.loc[answers["respondent_id"].isin(cell_by_id.index)]
+    distinct = answered.drop_duplicates(["respondent_id", "option_code"])
+    base_ids = answered["respondent_id"].drop_duplicates()
+    base = np.bincount(cell_by_id.loc[base_ids.values].values, minlength=n_cells).astype(float)
+    columns: dict[str, np.ndarray] = {SKIP: population - base}
+    for code in option_codes:
+        ids = distinct.loc[distinct["option_code"] == code, "respondent_id"].values
+        columns[code] = np.bincount(cell_by_id.loc[ids].values, minlength=n_cells).astype(float)
+    return CellTable(labels, population, base, pd.DataFrame(columns))
+
+
+def group_mask(labels: pd.DataFrame, key: GroupKey) -> np.ndarray:
+    """Which cells belong to the group ``key``."""
+    mask = np.ones(len(labels), dtype=bool)
+    for dim, value in key:
+        mask &= labels[dim].to_numpy() == value
+    return mask
+
+
+def describable_groups(labels: pd.DataFrame, dimensions: Sequence[str]) -> list[tuple[GroupKey, np.ndarray]]:
+    """Every non-empty group the dimensions can describe, alone or intersected (not the total)."""
+    groups: dict[bytes, tuple[GroupKey, np.ndarray]] = {}
+    for size in range(1, len(dimensions) + 1):
+        for dims in combinations(dimensions, size):
+            for values, index in labels.groupby(list(dims), sort=True).groups.items():
+                vals = values if isinstance(values, tuple) else (values,)
+                mask = np.zeros(len(labels), dtype=bool)
+                mask[np.asarray(index)] = True
+                groups.setdefault(mask.tobytes(), (make_key(list(zip(dims, vals, strict=True))), mask))
+    return list(groups.values())
+
+
+@dataclass
+class _System:
+    """Unique released groups (by cell set) and what hides them."""
+
+    keys: list[list[GroupKey]]
+    masks: np.ndarray  # n_groups x n_cells, float
+    tier: np.ndarray  # 0 = two-way, 1 = one-way, 2 = the total: cheaper to hide first
+    hidden: np.ndarray
+    reason: list[str]
+
+
+def _build_system(labels: pd.DataFrame, menu: Menu) -> tuple[_System, dict[GroupKey, int]]:
+    by_mask: dict[bytes, int] = {}
+    keys: list[list[GroupKey]] = []
+    masks: list[np.ndarray] = []
+    tiers: list[int] = []
+    index_of: dict[GroupKey, int] = {}
+    for key in menu.all_group_keys():
+        mask = group_mask(labels, key)
+        sig = mask.tobytes()
+        tier = {0: 2, 1: 1}.get(len(key), 0)
+        if sig not in by_mask:
+            by_mask[sig] = len(keys)
+            keys.append([])
+            masks.append(mask)
+            tiers.append(tier)
+        idx = by_mask[sig]
+        keys[idx].append(key)
+        tiers[idx] = max(tiers[idx], tier)
+        index_of[key] = idx
+    n = len(keys)
+    system = _System(keys, np.array(masks, dtype=float).reshape(n, len(labels)), np.array(tiers),
+                     np.zeros(n, dtype=bool), [""] * n)
+    return system, index_of
+
+
+def _view_children(menu: Menu, index_of: Mapping[GroupKey, int]) -> list[tuple[int, list[int]]]:
+    out: list[tuple[int, list[int]]] = []
+    for view in menu.views():
+        if view.by is None:
+            continue
+        parent = index_of[view.filter_key]
+        children = sorted({index_of[k] for k in menu.group_keys(view)})
+        out.append((parent, children))
+    return out
+
+
+def _choose_to_hide(system: _System, shown_idx: np.ndarray, y: np.ndarray, null_basis: np.ndarray,
+                    base: np.ndarray) -> int | None:
+    """The cheapest shown group whose hiding removes the target from the span (or helps most)."""
+    used = np.abs(y) > _EPS
+    if not used.any():
+        return None
+    essential = used & (np.linalg.norm(null_basis, axis=1) < _EPS if null_basis.size else used)
+    pool = essential if essential.any() else used
+    candidates = shown_idx[pool]
+    order = sorted(candidates, key=lambda g: (system.tier[g], base[g], g))
+    return int(order[0])
+
+
+def _span_violations(m_shown: np.ndarray, targets: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Which target rows lie in the row space of ``m_shown``; their coefficients; left null space."""
+    if m_shown.shape[0] == 0:
+        return np.zeros(len(targets), dtype=bool), np.zeros((len(targets), 0)), np.zeros((0, 0))
+    u, s, vt = np.linalg.svd(m_shown, full_matrices=True)
+    rank = int((s > _EPS * max(1.0, s[0])).sum())
+    basis = vt[:rank]
+    resid = targets - (targets @ basis.T) @ basis
+    in_span = np.linalg.norm(resid, axis=1) < 1e-6
+    # Minimum-norm coefficients y with y @ m_shown = target, via the SVD.
+    coeff = (targets @ basis.T) / s[:rank] @ u[:, :rank].T
+    null_basis = u[:, rank:]
+    return in_span, coeff, null_basis
+
+
+def protect(
+    labels: pd.DataFrame,
+    population: np.ndarray,
+    base: np.ndarray,
+    categories: np.ndarray | None,
+    menu: Menu,
+    policy: Policy,
+    initially_hidden: frozenset[GroupKey] = frozenset(),
+) -> Pattern:
+    """Compute the hiding pattern of every group of the menu.
+
+    Parameters
+    ----------
+    labels, population, base:
+        The cells (from :func:`build_cells`); for the population pattern ``base`` is ``population``.
+    categories:
+        Cells x answer categories (skips included), or ``None`` for the population pattern.
+    initially_hidden:
+        Groups hidden elsewhere that must stay hidden here (the population pattern's groups).
+    """
+    k = policy.k
+    system, index_of = _build_system(labels, menu)
+    g_pop = system.masks @ population
+    g_base = system.masks @ base
+    for i in range(len(system.keys)):
+        if g_pop[i] == 0:
+            system.hidden[i], system.reason[i] = True, REASON_EMPTY
+        elif g_base[i] < k:
+            system.hidden[i], system.reason[i] = True, REASON_PRIMARY
+        elif any(key in initially_hidden for key in system.keys[i]):
+            system.hidden[i], system.reason[i] = True, REASON_POPULATION
+    groups = describable_groups(labels, menu.dimensions)
+    sens_masks = np.array([m for _, m in groups], dtype=float).reshape(len(groups), len(labels))
+    s_pop = sens_masks @ population
+    s_base = sens_masks @ base
+    sensitive = (s_pop > 0) & (s_base < k)
+    targets = sens_masks[sensitive]
+    children = _view_children(menu, index_of)
+    for _ in range(10_000):
+        changed = _hide_span_violations(system, targets, g_base)
+        changed |= _hide_small_remainders(system, children, g_pop, g_base, k)
+        if not changed and categories is not None:
+            changed = _hide_pinned_counts(system, targets, np.column_stack([base, categories]), g_base)
+        if not changed:
+            break
+    hidden: set[GroupKey] = set()
+    reasons: dict[GroupKey, str] = {}
+    for i, keys in enumerate(system.keys):
+        if system.hidden[i]:
+            for key in keys:
+                hidden.add(key)
+                reasons[key] = system.reason[i]
+    return Pattern(frozenset(hidden), reasons)
+
+
+def _hide(system: _System, index: int) -> None:
+    system.hidden[index] = True
+    system.reason[index] = REASON_COMPLEMENTARY
+
+
+def _hide_span_violations(system: _System, targets: np.ndarray, g_base: np.ndarray) -> bool:
+    shown_idx = np.flatnonzero(~system.hidden)
+    if len(targets) == 0 or len(shown_idx) == 0:
+        return False
+    in_span, coeff, null_basis = _span_violations(system.masks[shown_idx], targets)
+    chosen: set[int] = set()
+    for row in np.flatnonzero(in_span):
+        pick = _choose_to_hide(system, shown_idx, coeff[row], null_basis, g_base)
+        if pick is not None:
+            chosen.add(pick)
+    for index in chosen:
+        _hide(system, index)
+    return bool(chosen)
+
+
+def _hide_small_remainders(system: _System, children: Sequence[tuple[int, list[int]]],
+                           g_pop: np.ndarray, g_base: np.ndarray, k: int) -> bool:
+    """A shown parent minus its shown children is a group too: it must not be small."""
+    changed = False
+    for parent, kids in children:
+        if system.hidden[parent]:
+            continue
+        shown = [c for c in kids if not system.hidden[c]]
+        rest_pop = g_pop[parent] - sum(g_pop[c] for c in shown)
+        rest_base = g_base[parent] - sum(g_base[c] for c in shown)
+        if rest_pop > 0 and rest_base < k and shown:
+            pick = min(shown, key=lambda c: (g_base[c], c))
+            _hide(system, pick)
+            changed = True
+    return changed
+
+
+def always_zero_cells(a_eq: np.ndarray, b_eq: np.ndarray) -> np.ndarray:
+    """Cells that are zero in every non-negative solution of ``a_eq @ x = b_eq``.
+
+    One linear programme finds them all: maximise the number of cells that can be at least 1
+    at once in a scaled solution (the solutions form a convex cone, so every cell that can be
+    positive in some solution is positive in one common solution). Around such a solution every
+    direction of the null space is feasible, so after dropping these cells a rank test is exact
+    under non-negativity.
+    """
+    n_rows, n = a_eq.shape
+    if n == 0:
+        return np.zeros(0, dtype=bool)
+    if not (b_eq > 0).any():
+        return np.ones(n, dtype=bool)
+    # variables: x (n), t (n), lam (1); minimise -sum(t)
+    cost = np.concatenate([np.zeros(n), -np.ones(n), [0.0]])
+    a_eq_full = np.hstack([a_eq, np.zeros((n_rows, n)), -b_eq.reshape(-1, 1)])
+    a_ub = np.hstack([-np.eye(n), np.eye(n), np.zeros((n, 1))])  # t - x <= 0
+    bounds = [(0, None)] * n + [(0, 1)] * n + [(1, None)]
+    result = linprog(cost, A_ub=a_ub, b_ub=np.zeros(n), A_eq=a_eq_full, b_eq=np.zeros(n_rows),
+                     bounds=bounds, method="highs")
+    if result.status != 0:
+        raise RuntimeError(f"support LP failed: {result.message}")
+    return np.asarray(result.x[n:2 * n] < 0.5)
+
+
+def _hide_pinned_counts(system: _System, targets: np.ndarray, columns: np.ndarray,
+                        g_base: np.ndarray) -> bool:
+    """Under non-negativity some counts are exact although not in the span; hide until none is."""
+    shown_idx = np.flatnonzero(~system.hidden)
+    if len(targets) == 0 or len(shown_idx) == 0:
+        return False
+    masks = system.masks[shown_idx]
+    chosen: set[int] = set()
+    for a in range(columns.shape[1]):
+        column = columns[:, a]
+        live = (targets @ column) > 0
+        if not live.any():
+            continue
+        free = ~always_zero_cells(masks, masks @ column)
+        if free.all():
+            continue  # nothing pinned at zero: the plain rank test already covered this column
+        in_span, coeff, null_basis = _span_violations(masks[:, free], targets[live][:, free])
+        for row in np.flatnonzero(in_span):
+            pick = _choose_to_hide(system, shown_idx, coeff[row], null_basis, g_base)
+            if pick is not None:
+                chosen.add(pick)
+    for index in chosen:
+        _hide(system, index)
+    return bool(chosen)
