@@ -1,0 +1,26 @@
+"""Router and frame of the dashboard: page config, language switch, navigation, current page.
+
+Run with ``streamlit run app.py``. Every page is registered here explicitly (``pages/`` is not
+auto-discovered), and every text comes from the catalogue in the chosen language.
+"""
+
+import streamlit as st
+
+import ui
+
+st.set_page_config(page_title="Kumppanuusbaro", page_icon="📊", layout="wide")
+
+settings = ui.get_settings()
+language = ui.render_language_switch(settings.default_language)
+t = ui.translator(language)
+
+st.sidebar.markdown(f"### {t('app.name')}")
+st.sidebar.caption(t("app.tagline"))
+
+pages = [
+    st.Page("pages/overview.py", title=t("nav.overview"), icon="📊", url_path="overview",
+            default=True),
+]
+page = st.navigation(pages, position="sidebar")
+st.set_page_config(page_title=f"{page.title} · {t('app.name')}")
+page.run()

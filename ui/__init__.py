@@ -1,0 +1,48 @@
+"""The presentation layer's helpers: the only Streamlit-aware code besides app.py and pages/.
+
+Pages import from here: cached loaders, the language switch, translations and render helpers.
+"""
+
+from ui.data import (
+    QUERY_MAX_ENTRIES,
+    QUERY_TTL_SECONDS,
+    StoreUnavailableError,
+    get_reference,
+    get_session_factory,
+    get_settings,
+    load_respondent_frame,
+    require_respondents,
+)
+from ui.i18n import MissingTranslationError, load_catalogue, translate, translator
+from ui.language import (
+    LANGUAGE_KEY,
+    LANGUAGE_QUERY_PARAM,
+    current_language,
+    render_language_switch,
+    resolve_language,
+)
+from ui.render import PLOTLY_CONFIG, format_count, label_categories, render_chart_with_table
+
+__all__ = [
+    "LANGUAGE_KEY",
+    "LANGUAGE_QUERY_PARAM",
+    "PLOTLY_CONFIG",
+    "QUERY_MAX_ENTRIES",
+    "QUERY_TTL_SECONDS",
+    "MissingTranslationError",
+    "StoreUnavailableError",
+    "current_language",
+    "format_count",
+    "get_reference",
+    "get_session_factory",
+    "get_settings",
+    "label_categories",
+    "load_catalogue",
+    "load_respondent_frame",
+    "render_chart_with_table",
+    "render_language_switch",
+    "require_respondents",
+    "resolve_language",
+    "translate",
+    "translator",
+]
