@@ -25,9 +25,10 @@ PYTEST_ARGS ?=
 ifeq ($(PYTEST_WORKERS),0)
 XDIST_ARGS :=
 else
-# loadfile keeps a test module on one worker, so one PostgreSQL cluster or one Streamlit server
-# serves a whole module.
-XDIST_ARGS := -n $(PYTEST_WORKERS) --dist loadfile
+# loadgroup spreads tests over the workers but keeps the browser tests (xdist_group "browser",
+# set in tests/browser/conftest.py) on one worker, so one Streamlit server and one chromium serve
+# them. Each worker that runs PostgreSQL tests starts its own throwaway cluster (about 1 s).
+XDIST_ARGS := -n $(PYTEST_WORKERS) --dist loadgroup
 endif
 
 .PHONY: all venv install system-deps demo-db run lint test help
@@ -69,8 +70,12 @@ run: install $(if $(DATABASE_URL),,demo-db) ## serve the dashboard on http://127
 lint: install ## ruff over the whole repository
 	$(VENV)/bin/ruff check .
 
+# Lint and tests both run, so one pass shows every problem; either failing fails the target.
 # pytest's exit code 5 (no test collected) is a failure too.
-test: system-deps install lint ## lint, then unit, integration (SQLite + PostgreSQL), app and browser tests
-	@rc=0; $(PY) -m pytest $(XDIST_ARGS) $(PYTEST_ARGS) tests || rc=$$?; \
+test: system-deps install ## ruff, then unit, integration (SQLite + PostgreSQL), app and browser tests
+	@lint=0; $(VENV)/bin/ruff check . || lint=$$?; \
+	rc=0; $(PY) -m pytest $(XDIST_ARGS) $(PYTEST_ARGS) tests || rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing" >&2; fi; \
-	exit $$rc
+	if [ $$lint -ne 0 ]; then echo "ruff found problems (see above): failing" >&2; fi; \
+	if [ $$rc -ne 0 ]; then exit $$rc; fi; \
+	exit $$lint
