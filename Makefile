@@ -21,6 +21,8 @@ PORT ?= 8501
 # Two workers suit the two-core machines; PYTEST_WORKERS=0 runs in one process.
 PYTEST_WORKERS ?= 2
 PYTEST_ARGS ?=
+# A failing browser test leaves pytest-playwright's screenshot here (git-ignored).
+PLAYWRIGHT_ARGS := --output test-artifacts/playwright --screenshot only-on-failure
 
 ifeq ($(PYTEST_WORKERS),0)
 XDIST_ARGS :=
@@ -74,7 +76,7 @@ lint: install ## ruff over the whole repository
 # pytest's exit code 5 (no test collected) is a failure too.
 test: system-deps install ## ruff, then unit, integration (SQLite + PostgreSQL), app and browser tests
 	@lint=0; $(VENV)/bin/ruff check . || lint=$$?; \
-	rc=0; $(PY) -m pytest $(XDIST_ARGS) $(PYTEST_ARGS) tests || rc=$$?; \
+	rc=0; $(PY) -m pytest $(XDIST_ARGS) $(PLAYWRIGHT_ARGS) $(PYTEST_ARGS) tests || rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing" >&2; fi; \
 	if [ $$lint -ne 0 ]; then echo "ruff found problems (see above): failing" >&2; fi; \
 	if [ $$rc -ne 0 ]; then exit $$rc; fi; \
