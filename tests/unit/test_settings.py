@@ -7,7 +7,7 @@ import re
 import pytest
 
 from config import SETTINGS, SettingsError, load_settings
-from config.settings import DEFAULT_DATABASE_PATH
+from config.settings import DEFAULT_DATABASE_PATH, PROJECT_ROOT
 
 
 def test_defaults() -> None:
@@ -68,3 +68,12 @@ def test_process_environment_is_the_default_source(monkeypatch: pytest.MonkeyPat
     monkeypatch.setenv("BARO_MIN_GROUP_SIZE", "6")
     settings = load_settings()
     assert (settings.default_language, settings.min_group_size) == ("sv", 6)
+
+
+def test_readme_documents_every_setting() -> None:
+    """The README's configuration table names every variable and its default."""
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    for spec in SETTINGS:
+        assert f"| `{spec.env}` |" in readme, spec.env
+        if spec.env != "DATABASE_URL":
+            assert f"| `{spec.env}` | `{spec.default}` |" in readme, spec.env
