@@ -235,7 +235,10 @@ def protect(
         changed = _hide_span_violations(system, targets, g_base)
         changed |= _hide_small_remainders(system, children, g_pop, g_base, k)
         if not changed and categories is not None:
-            changed = _hide_pinned_counts(system, targets, np.column_stack([base, categories]), g_base)
+            columns = np.column_stack([base, categories])
+            changed = _hide_pinned_counts(system, targets, columns, g_base, exact=False)
+            if not changed:
+                changed = _hide_pinned_counts(system, targets, columns, g_base, exact=True)
         if not changed:
             break
     hidden: set[GroupKey] = set()
@@ -285,53 +288,69 @@ def _hide_small_remainders(system: _System, children: Sequence[tuple[int, list[i
     return changed
 
 
-def always_zero_cells(a_eq: np.ndarray, b_eq: np.ndarray) -> np.ndarray:
+def always_zero_cells(a_eq: np.ndarray, b_eq: np.ndarray, candidates: np.ndarray | None = None) -> np.ndarray:
     """Cells that are zero in every non-negative solution of ``a_eq @ x = b_eq``.
 
     One linear programme finds them all: maximise the number of cells that can be at least 1
     at once in a scaled solution (the solutions form a convex cone, so every cell that can be
     positive in some solution is positive in one common solution). Around such a solution every
     direction of the null space is feasible, so after dropping these cells a rank test is exact
-    under non-negativity.
+    under non-negativity. ``candidates`` limits the search to cells that are zero in the true
+    data (a cell with a positive true count is never pinned at zero).
     """
     n_rows, n = a_eq.shape
-    if n == 0:
-        return np.zeros(0, dtype=bool)
+    cand = np.ones(n, dtype=bool) if candidates is None else candidates
+    result_mask = np.zeros(n, dtype=bool)
+    m = int(cand.sum())
+    if n == 0 or m == 0:
+        return result_mask
     if not (b_eq > 0).any():
-        return np.ones(n, dtype=bool)
-    # variables: x (n), t (n), lam (1); minimise -sum(t)
-    cost = np.concatenate([np.zeros(n), -np.ones(n), [0.0]])
-    a_eq_full = np.hstack([a_eq, np.zeros((n_rows, n)), -b_eq.reshape(-1, 1)])
-    a_ub = np.hstack([-np.eye(n), np.eye(n), np.zeros((n, 1))])  # t - x <= 0
-    bounds = [(0, None)] * n + [(0, 1)] * n + [(1, None)]
-    result = linprog(cost, A_ub=a_ub, b_ub=np.zeros(n), A_eq=a_eq_full, b_eq=np.zeros(n_rows),
+        return cand.copy()
+    # variables: x (n), t (m), lam (1); minimise -sum(t); t_j <= x_c for candidate cell c
+    cost = np.concatenate([np.zeros(n), -np.ones(m), [0.0]])
+    a_eq_full = np.hstack([a_eq, np.zeros((n_rows, m)), -b_eq.reshape(-1, 1)])
+    pick = np.zeros((m, n))
+    pick[np.arange(m), np.flatnonzero(cand)] = 1.0
+    a_ub = np.hstack([-pick, np.eye(m), np.zeros((m, 1))])
+    bounds = [(0, None)] * n + [(0, 1)] * m + [(1, None)]
+    result = linprog(cost, A_ub=a_ub, b_ub=np.zeros(m), A_eq=a_eq_full, b_eq=np.zeros(n_rows),
                      bounds=bounds, method="highs")
     if result.status != 0:
         raise RuntimeError(f"support LP failed: {result.message}")
-    return np.asarray(result.x[n:2 * n] < 0.5)
+    result_mask[np.flatnonzero(cand)] = np.asarray(result.x[n:n + m] < 0.5)
+    return result_mask
 
 
 def _hide_pinned_counts(system: _System, targets: np.ndarray, columns: np.ndarray,
-                        g_base: np.ndarray) -> bool:
-    """Under non-negativity some counts are exact although not in the span; hide until none is."""
-    shown_idx = np.flatnonzero(~system.hidden)
-    if len(targets) == 0 or len(shown_idx) == 0:
-        return False
-    masks = system.masks[shown_idx]
-    chosen: set[int] = set()
+                        g_base: np.ndarray, exact: bool) -> bool:
+    """Under non-negativity some counts are exact although not in the span; hide until none is.
+
+    With ``exact=False`` only the cells of shown groups with a zero count are taken as pinned
+    at zero (cheap); with ``exact=True`` one support LP per column finds every such cell.
+    """
+    changed = False
     for a in range(columns.shape[1]):
+        shown_idx = np.flatnonzero(~system.hidden)
+        if len(targets) == 0 or len(shown_idx) == 0:
+            return changed
+        masks = system.masks[shown_idx]
         column = columns[:, a]
         live = (targets @ column) > 0
         if not live.any():
             continue
-        free = ~always_zero_cells(masks, masks @ column)
-        if free.all():
+        group_counts = masks @ column
+        if exact:
+            pinned = always_zero_cells(masks, group_counts, column == 0)
+        else:
+            zero_rows = group_counts == 0
+            pinned = masks[zero_rows].max(axis=0) > 0 if zero_rows.any() else np.zeros(masks.shape[1], bool)
+        if not pinned.any():
             continue  # nothing pinned at zero: the plain rank test already covered this column
+        free = ~pinned
         in_span, coeff, null_basis = _span_violations(masks[:, free], targets[live][:, free])
-        for row in np.flatnonzero(in_span):
-            pick = _choose_to_hide(system, shown_idx, coeff[row], null_basis, g_base)
-            if pick is not None:
-                chosen.add(pick)
-    for index in chosen:
-        _hide(system, index)
-    return bool(chosen)
+        chosen = {pick for row in np.flatnonzero(in_span)
+                  if (pick := _choose_to_hide(system, shown_idx, coeff[row], null_basis, g_base)) is not None}
+        for index in chosen:
+            _hide(system, index)
+        changed |= bool(chosen)
+    return changed

@@ -11,6 +11,7 @@ from types import ModuleType
 #: Subcommand name -> (module, one-line help). Modules define add_arguments() and run().
 COMMANDS: dict[str, tuple[str, str]] = {
     "demo": ("baro.commands.demo", "build the seeded demo database"),
+    "protect": ("baro.commands.protect", "compute and store the hiding patterns of every wave"),
     "release": ("baro.commands.release", "print a released (anonymity-protected) table"),
     "themes": ("baro.commands.themes", "print released theme shares of an open question"),
     "import": ("baro.commands.import_export", "import SurveyMonkey exports into the store"),

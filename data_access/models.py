@@ -103,3 +103,37 @@ class Answer(Base):
     value_num: Mapped[float | None] = mapped_column(Float)
     #: Open answer as given. Only the text pipeline reads it; pages never receive raw text.
     value_text: Mapped[str | None] = mapped_column(Text)
+
+
+
+class ProtectionRun(Base):
+    """One computation of the hiding pattern of a wave: its k, menu and the data it fits."""
+
+    __tablename__ = "protection_runs"
+
+    wave: Mapped[int] = mapped_column(ForeignKey("waves.code"), primary_key=True)
+    k: Mapped[int] = mapped_column(Integer)
+    menu_signature: Mapped[str] = mapped_column(String(64))
+    computed_at: Mapped[datetime] = mapped_column(DateTime)
+    seconds: Mapped[float] = mapped_column(Float)
+
+
+class ProtectedTable(Base):
+    """A question (or the population, ``question_id`` = ``""``) whose pattern a run computed."""
+
+    __tablename__ = "protected_tables"
+
+    wave: Mapped[int] = mapped_column(ForeignKey("waves.code"), primary_key=True)
+    question_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    fingerprint: Mapped[str] = mapped_column(String(64))
+
+
+class HiddenGroup(Base):
+    """A group hidden in every view of a question and wave; the reason is internal (audits only)."""
+
+    __tablename__ = "hidden_groups"
+
+    wave: Mapped[int] = mapped_column(ForeignKey("waves.code"), primary_key=True)
+    question_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    group_key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    reason: Mapped[str] = mapped_column(String(16))

@@ -1,0 +1,150 @@
+"""Snapshot of the store for releasing, and the release functions every consumer calls."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import pandas as pd
+from sqlalchemy.orm import Session
+
+from analysis.groupings import build_menu, derive_dimensions
+from anonymity import (
+    CellTable,
+    Menu,
+    Pattern,
+    Policy,
+    ReleasedTable,
+    ReleaseError,
+    View,
+    build_cells,
+    cells_fingerprint,
+    parse_key,
+    release_view,
+)
+from codebook import Codebook, Question, Reference
+from data_access import load_all_answers, load_respondents
+from data_access.protection_store import POPULATION, load_runs
+
+#: Question types the gate releases as counts (background items describe groups instead).
+COUNTED_TYPES = ("single", "multi", "agreement5", "grade10")
+
+
+@dataclass(frozen=True)
+class SurveySnapshot:
+    """Everything needed to release any view, aggregated to cells; no respondent rows leave it.
+
+    ``cells`` holds, per (wave, question id) and per (wave, "") for the population, the counts of
+    the finest groups of the menu. ``patterns`` are the stored hiding patterns (empty before the
+    protection step has run) and ``fingerprints`` the data they were computed from.
+    """
+
+    codebook: Codebook
+    reference: Reference
+    menu: Menu
+    policy: Policy
+    cells: Mapping[tuple[int, str], CellTable]
+    patterns: Mapping[tuple[int, str], Pattern]
+    fingerprints: Mapping[tuple[int, str], str]
+    stored_k: Mapping[int, int]
+
+    @property
+    def waves(self) -> tuple[int, ...]:
+        return tuple(sorted({w for w, _ in self.cells}))
+
+    def released_questions(self, wave: int) -> tuple[Question, ...]:
+        return tuple(q for q in self.codebook.questions_in_wave(wave) if (wave, q.id) in self.cells)
+
+
+def menu_signature(menu: Menu, policy: Policy) -> str:
+    """Identifies the menu and k a pattern was computed for."""
+    text = repr((menu.dimensions, sorted(menu.categories.items()), policy.k))
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def snapshot_from_frames(
+    respondents: pd.DataFrame,
+    answers: Mapping[int, pd.DataFrame],
+    codebook: Codebook,
+    reference: Reference,
+    policy: Policy,
+    patterns: Mapping[tuple[int, str], Pattern] | None = None,
+    fingerprints: Mapping[tuple[int, str], str] | None = None,
+    stored_k: Mapping[int, int] | None = None,
+) -> SurveySnapshot:
+    """Aggregate respondents and each wave's closed answers to cells."""
+    menu = build_menu(reference)
+    people = derive_dimensions(respondents, reference, menu.dimensions)
+    cells: dict[tuple[int, str], CellTable] = {}
+    for wave in sorted(people["wave"].unique()):
+        wave_people = people.loc[people["wave"] == wave]
+        cells[(int(wave), POPULATION)] = build_cells(wave_people, menu)
+        wave_answers = answers.get(int(wave))
+        if wave_answers is None:
+            continue
+        by_question = dict(tuple(wave_answers.groupby("question_id", sort=False)))
+        for question in codebook.questions_in_wave(int(wave)):
+            if question.type not in COUNTED_TYPES:
+                continue
+            frame = by_question.get(question.id, wave_answers.iloc[0:0])
+            cells[(int(wave), question.id)] = build_cells(wave_people, menu, frame, question.option_codes)
+    return SurveySnapshot(codebook, reference, menu, policy, cells, dict(patterns or {}),
+                          dict(fingerprints or {}), dict(stored_k or {}))
+
+
+def load_snapshot(session: Session, codebook: Codebook, reference: Reference, policy: Policy) -> SurveySnapshot:
+    """Read respondents, closed answers and stored patterns from the store."""
+    respondents = load_respondents(session)
+    answers = {int(w): load_all_answers(session, int(w)) for w in respondents["wave"].unique()}
+    patterns: dict[tuple[int, str], Pattern] = {}
+    fingerprints: dict[tuple[int, str], str] = {}
+    stored_k: dict[int, int] = {}
+    for wave, run in load_runs(session).items():
+        stored_k[wave] = run.k
+        for qid, stored in run.patterns.items():
+            keys = {parse_key(text): reason for text, reason in stored.hidden.items()}
+            patterns[(wave, qid)] = Pattern(frozenset(keys), keys)
+            fingerprints[(wave, qid)] = stored.fingerprint
+    return snapshot_from_frames(respondents, answers, codebook, reference, policy, patterns, fingerprints, stored_k)
+
+
+def _pattern_for(snapshot: SurveySnapshot, wave: int, question_id: str) -> tuple[CellTable, Pattern]:
+    cells = snapshot.cells.get((wave, question_id))
+    if cells is None:
+        what = "respondents" if question_id == POPULATION else f"question {question_id!r}"
+        raise ReleaseError(f"{what} has no data in wave {wave}")
+    pattern = snapshot.patterns.get((wave, question_id))
+    if (pattern is None or snapshot.stored_k.get(wave) != snapshot.policy.k
+            or snapshot.fingerprints.get((wave, question_id)) != cells_fingerprint(cells)):
+        raise ReleaseError(
+            f"the protection pattern of wave {wave} is missing or out of date for the current data and "
+            f"k={snapshot.policy.k}; run `python -m baro protect`"
+        )
+    return cells, pattern
+
+
+def release_question(snapshot: SurveySnapshot, question_id: str, wave: int, view: View) -> ReleasedTable:
+    """The protected table of one closed question in one view of the menu."""
+    if not snapshot.codebook.has_question(question_id):
+        raise ReleaseError(f"unknown question {question_id!r}")
+    question = snapshot.codebook.question(question_id)
+    if question.type not in COUNTED_TYPES:
+        raise ReleaseError(f"question {question_id!r} is of type {question.type}; only closed questions are counted")
+    if wave not in question.waves:
+        raise ReleaseError(f"question {question_id!r} was not asked in {wave}")
+    snapshot.menu.validate(view)
+    cells, pattern = _pattern_for(snapshot, wave, question_id)
+    return release_view(
+        cells, view, pattern, snapshot.menu, snapshot.policy, wave=wave, question_id=question_id,
+        question_type=question.type, option_codes=question.option_codes,
+        option_values=tuple(o.value for o in question.options),
+        dont_know_codes=tuple(o.code for o in question.options if o.dont_know),
+    )
+
+
+def release_population(snapshot: SurveySnapshot, wave: int, view: View) -> ReleasedTable:
+    """The protected respondent counts of one view (the Overview)."""
+    snapshot.menu.validate(view)
+    cells, pattern = _pattern_for(snapshot, wave, POPULATION)
+    return release_view(cells, view, pattern, snapshot.menu, snapshot.policy, wave=wave)
