@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from anonymity import Policy
 from codebook import Codebook, Question, Reference, load_codebook, load_reference
 from data_access import (
     AnswerRecord,
@@ -21,6 +22,7 @@ from data_access import (
     store_respondents,
     upgrade_schema,
 )
+from results import run_protection_step
 
 #: A group spec: (org_type, ely_area, survey_language) -> number of respondents.
 GroupSizes = Mapping[tuple[str, str, str], int]
@@ -73,8 +75,13 @@ def build_database(
     records: Iterable[RespondentRecord],
     codebook: Codebook | None = None,
     reference: Reference | None = None,
+    policy: Policy | None = None,
 ) -> sessionmaker[Session]:
-    """A migrated database holding the codebook and ``records``; returns its session factory."""
+    """A migrated database holding the codebook, ``records`` and their hiding patterns.
+
+    The protection step runs as it does after a demo build or an import, with ``policy``
+    (default k=5), so releases work on the result.
+    """
     ref = reference or load_reference()
     book = codebook or load_codebook(reference=ref)
     engine = create_engine_from_url(database_url)
@@ -83,4 +90,5 @@ def build_database(
     with factory() as session, session.begin():
         store_codebook(session, book, ref)
         store_respondents(session, records)
+        run_protection_step(session, book, ref, policy or Policy())
     return factory
