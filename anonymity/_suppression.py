@@ -110,7 +110,8 @@ def describable_groups(labels: pd.DataFrame, dimensions: Sequence[str]) -> list[
     groups: dict[bytes, tuple[GroupKey, np.ndarray]] = {}
     for size in range(1, len(dimensions) + 1):
         for dims in combinations(dimensions, size):
-            for values, index in labels.groupby(list(dims), sort=True).groups.items():
+            by: str | list[str] = dims[0] if size == 1 else list(dims)
+            for values, index in labels.groupby(by, sort=True).indices.items():
                 vals = values if isinstance(values, tuple) else (values,)
                 mask = np.zeros(len(labels), dtype=bool)
                 mask[np.asarray(index)] = True
@@ -167,15 +168,24 @@ def _view_children(menu: Menu, index_of: Mapping[GroupKey, int]) -> list[tuple[i
 
 def _choose_to_hide(system: _System, shown_idx: np.ndarray, y: np.ndarray, null_basis: np.ndarray,
                     base: np.ndarray) -> int | None:
-    """The cheapest shown group whose hiding removes the target from the span (or helps most)."""
+    """The shown group to hide next so that a target leaves the span of the shown groups.
+
+    Candidates are the groups the target's representation uses. The whole population is hidden
+    only when nothing else is used; otherwise groups used by every representation (hiding one
+    surely helps) come first, then two-way before one-way groups, then the smallest base.
+    """
     used = np.abs(y) > _EPS
     if not used.any():
         return None
-    essential = used & (np.linalg.norm(null_basis, axis=1) < _EPS if null_basis.size else used)
-    pool = essential if essential.any() else used
-    candidates = shown_idx[pool]
-    order = sorted(candidates, key=lambda g: (system.tier[g], base[g], g))
-    return int(order[0])
+    if null_basis.size:
+        essential = used & (np.linalg.norm(null_basis, axis=1) < _EPS)
+    else:
+        essential = used
+    candidates = [int(g) for g in np.flatnonzero(used)]
+    not_total = [g for g in candidates if system.tier[shown_idx[g]] < 2]
+    pool = not_total or candidates
+    best = min(pool, key=lambda g: (not essential[g], system.tier[shown_idx[g]], base[shown_idx[g]], g))
+    return int(shown_idx[best])
 
 
 def _span_violations(m_shown: np.ndarray, targets: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
