@@ -1,0 +1,292 @@
+"""Validate exports completely, then load them in one transaction.
+
+Why two passes: the first pass converts every row and keeps only the problems, the respondent
+ids and the counts, so a 100,000-row file is validated in constant memory; only when it found no
+error does the second pass convert again and stream the records into the store, inside one
+transaction that either commits everything or nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from codebook import Codebook, Reference
+from data_access import RespondentRecord, models, store_codebook, store_respondents
+from importer._convert import FilePlan, RowConverter, plan_file
+from importer._mapping import ImportMapping
+from importer._problems import ImportValidationError, Problem, has_errors
+from importer._progress import Progress
+from importer._reader import open_export
+from importer.redaction import Redactor, redact_open_answer
+
+#: Test-only: seconds to sleep inside the write transaction once writing has begun, so a test
+#: can kill the process at a known point. Never set it in production.
+TEST_PAUSE_ENV = "BARO_IMPORT_TEST_PAUSE_SECONDS"
+#: Printed to stderr when the test pause begins.
+TEST_PAUSE_MARKER = "baro-import: test pause inside the write transaction"
+#: Records written before the test pause (more than one batch of ``store_respondents``).
+TEST_PAUSE_AFTER = 2500
+
+
+@dataclass
+class FileSummary:
+    """What one export holds and how it was read."""
+
+    name: str
+    kind: str
+    layout: str
+    encoding: str | None
+    delimiter: str | None
+    language: str
+    rows: int = 0
+    respondents: int = 0
+    personal_columns: list[str] = field(default_factory=list)
+    ignored_columns: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ImportSummary:
+    """What an import wrote (or, in a dry run, would write)."""
+
+    wave: int
+    dry_run: bool
+    files: list[FileSummary]
+    respondents: int = 0
+    answers: int = 0
+    open_answers: int = 0
+    by_language: dict[str, int] = field(default_factory=dict)
+    by_question: dict[str, int] = field(default_factory=dict)
+    warnings: list[Problem] = field(default_factory=list)
+    #: Respondents of this wave already in the store with the same id (replaced on import).
+    existing: int | None = None
+    written: int = 0
+    seconds: float = 0.0
+
+    def describe(self) -> str:
+        """A plain-text report for the command line."""
+        verb = "would import" if self.dry_run else "imported"
+        lines = [f"Wave {self.wave}: {verb} {self.respondents:,} respondents with "
+                 f"{self.answers:,} answers ({self.open_answers:,} open answers)"]
+        for f in self.files:
+            sep = {",": "comma", ";": "semicolon", "\t": "tab"}.get(f.delimiter or "", "")
+            how = ", ".join(x for x in (f.kind.upper(), f.layout.replace("_", " "), f.encoding,
+                                        sep) if x)
+            lines.append(f"  {f.name} [{how}] language {f.language}: {f.rows:,} rows, "
+                         f"{f.respondents:,} respondents")
+            if f.personal_columns:
+                lines.append(f"    personal data left out: {', '.join(f.personal_columns)}")
+            if f.ignored_columns:
+                lines.append(f"    ignored (mapping): {', '.join(f.ignored_columns)}")
+        if self.by_language:
+            lines.append("  respondents by language: " + ", ".join(
+                f"{k} {v:,}" for k, v in sorted(self.by_language.items())))
+        if self.existing is not None:
+            lines.append(f"  already in the store and replaced: {self.existing:,}")
+        if self.by_question:
+            lines.append("  respondents answering each question:")
+            width = max(len(q) for q in self.by_question)
+            for qid, n in self.by_question.items():
+                lines.append(f"    {qid:<{width}}  {n:,}")
+        if self.warnings:
+            lines.append(f"  {len(self.warnings)} warning(s), see above")
+        lines.append(f"  {self.seconds:.1f} s")
+        return "\n".join(lines)
+
+
+@dataclass
+class _Validated:
+    plans: list[FilePlan]
+    summary: ImportSummary
+    source_ids: list[str]
+
+
+def validate_exports(
+    paths: Sequence[Path],
+    mapping: ImportMapping,
+    codebook: Codebook,
+    reference: Reference,
+    *,
+    redact: Redactor = redact_open_answer,
+    progress: bool = True,
+    stream: TextIO | None = None,
+) -> ImportSummary:
+    """Read every export completely and report; raises :class:`ImportValidationError` on errors."""
+    return _validate(paths, mapping, codebook, reference, redact, progress, stream).summary
+
+
+def _validate(
+    paths: Sequence[Path],
+    mapping: ImportMapping,
+    codebook: Codebook,
+    reference: Reference,
+    redact: Redactor,
+    progress: bool,
+    stream: TextIO | None,
+) -> _Validated:
+    started = time.monotonic()
+    problems: list[Problem] = []
+    plans: list[FilePlan] = []
+    summary = ImportSummary(mapping.wave, True, [])
+    seen: dict[str, tuple[str, int]] = {}
+    by_language: Counter[str] = Counter()
+    by_question: Counter[str] = Counter()
+    names = [p.name for p in paths]
+    for duplicate in sorted({n for n in names if names.count(n) > 1}):
+        problems.append(Problem(duplicate, "the same file name is given twice"))
+    for path in paths:
+        plan = plan_file(open_export(path), mapping, codebook, reference)
+        plans.append(plan)
+        problems.extend(plan.problems)
+        export = plan.export
+        file_summary = FileSummary(
+            export.name, export.kind, export.layout, export.encoding, export.delimiter,
+            "by collector" if plan.by_collector else (plan.language or "?"),
+            personal_columns=[c.block for c in plan.personal],
+            ignored_columns=[c.header for c in plan.ignored],
+        )
+        summary.files.append(file_summary)
+        if not plan.usable:
+            continue
+        converter = RowConverter(plan, mapping, redact)
+        bar = Progress(f"checking {export.name}", None, stream=stream, enabled=progress)
+        for number, cells in export.rows():
+            file_summary.rows += 1
+            bar.update()
+            record, row_problems = converter.convert(number, cells)
+            if row_problems:
+                problems.extend(row_problems)
+            if record is None:
+                continue
+            first = seen.get(record.source_id)
+            if first is not None:
+                problems.append(Problem(
+                    export.name, f"duplicate Respondent ID '{record.source_id}' (first in "
+                    f"{first[0]}, row {first[1]})", number,
+                    converter.columns[converter.id_index].label
+                    if converter.id_index is not None else None))
+                continue
+            seen[record.source_id] = (export.name, number)
+            file_summary.respondents += 1
+            by_language[record.survey_language] += 1
+            summary.answers += len(record.answers)
+            questions = set()
+            for answer in record.answers:
+                questions.add(answer.question_id)
+                if answer.value_text is not None:
+                    summary.open_answers += 1
+            by_question.update(questions)
+        bar.close()
+    summary.respondents = sum(f.respondents for f in summary.files)
+    summary.by_language = dict(by_language)
+    order = {q.id: i for i, q in enumerate(codebook.questions)}
+    summary.by_question = dict(sorted(by_question.items(), key=lambda kv: order.get(kv[0], 0)))
+    summary.warnings = [p for p in problems if p.severity == "warning"]
+    summary.seconds = time.monotonic() - started
+    if has_errors(problems):
+        raise ImportValidationError(problems)
+    return _Validated(plans, summary, list(seen))
+
+
+def _records(
+    validated: _Validated,
+    mapping: ImportMapping,
+    redact: Redactor,
+    progress: bool,
+    stream: TextIO | None,
+) -> Iterator[RespondentRecord]:
+    """The second pass: the same conversion, now yielding records (the first pass found no error)."""
+    written = 0
+    pause = float(os.environ.get(TEST_PAUSE_ENV, "0") or 0)
+    for plan, file_summary in zip(validated.plans, validated.summary.files, strict=True):
+        converter = RowConverter(plan, mapping, redact)
+        bar = Progress(f"writing {plan.export.name}", file_summary.rows, stream=stream,
+                       enabled=progress)
+        for number, cells in plan.export.rows():
+            bar.update()
+            record, row_problems = converter.convert(number, cells)
+            if any(p.severity == "error" for p in row_problems):
+                raise RuntimeError(f"{plan.export.name} changed while it was imported "
+                                   f"(row {number}); nothing was written")
+            if record is None:
+                continue
+            if pause and written == TEST_PAUSE_AFTER:
+                print(TEST_PAUSE_MARKER, file=sys.stderr, flush=True)
+                time.sleep(pause)
+            written += 1
+            yield record
+        bar.close()
+
+
+def import_exports(
+    session_factory: sessionmaker[Session] | None,
+    paths: Sequence[Path],
+    mapping: ImportMapping,
+    codebook: Codebook,
+    reference: Reference,
+    *,
+    dry_run: bool = False,
+    redact: Redactor = redact_open_answer,
+    progress: bool = True,
+    stream: TextIO | None = None,
+) -> ImportSummary:
+    """Validate ``paths`` completely, then store them in one transaction (unless ``dry_run``).
+
+    Parameters
+    ----------
+    session_factory:
+        Sessions of a migrated store; may be None for a dry run that should not open a database.
+    paths:
+        The exports of one wave (e.g. the fi, sv and en collectors).
+    mapping:
+        The validated mapping (:func:`importer.load_mapping`).
+    dry_run:
+        Validate and report, write nothing.
+    redact:
+        Applied to every open answer before it is stored.
+
+    Raises
+    ------
+    ImportValidationError
+        With every problem found; nothing was written.
+    """
+    started = time.monotonic()
+    validated = _validate(paths, mapping, codebook, reference, redact, progress, stream)
+    summary = validated.summary
+    summary.dry_run = dry_run
+    if dry_run:
+        if session_factory is not None:
+            with session_factory() as session:
+                summary.existing = _count_existing(session, mapping.wave, validated.source_ids)
+        summary.seconds = time.monotonic() - started
+        return summary
+    if session_factory is None:
+        raise ValueError("a session factory is needed unless dry_run is set")
+    with session_factory() as session, session.begin():
+        store_codebook(session, codebook, reference)
+        summary.existing = _count_existing(session, mapping.wave, validated.source_ids)
+        summary.written = store_respondents(
+            session, _records(validated, mapping, redact, progress, stream))
+    summary.seconds = time.monotonic() - started
+    return summary
+
+
+def _count_existing(session: Session, wave: int, source_ids: Iterable[str]) -> int:
+    ids = list(source_ids)
+    total = 0
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        total += session.scalar(
+            select(func.count()).select_from(models.Respondent).where(
+                models.Respondent.wave == wave, models.Respondent.source_id.in_(chunk))
+        ) or 0
+    return total
