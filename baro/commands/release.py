@@ -28,6 +28,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--filter", help="DIMENSION=VALUE")
     parser.add_argument("--format", choices=("json", "csv"), default="json")
     parser.add_argument("--list", action="store_true", help="list questions, dimensions and values")
+    parser.add_argument("--all-views", action="store_true",
+                        help="release every view of the menu for the question and wave(s), one JSON object a line")
     add_database_argument(parser)
 
 
@@ -75,6 +77,22 @@ def _print_list(snapshot: SurveySnapshot) -> None:
     print(f"waves: {', '.join(map(str, snapshot.waves))}")
 
 
+def _release(snapshot: SurveySnapshot, question: str, wave: int, view: View) -> ReleasedTable:
+    if question == POPULATION_QUESTION:
+        return release_population(snapshot, wave, view)
+    return release_question(snapshot, question, wave, view)
+
+
+def _print_all_views(snapshot: SurveySnapshot, question: str, waves: list[int]) -> int:
+    try:
+        for wave in waves:
+            for view in snapshot.menu.views():
+                print(json.dumps(table_to_dict(_release(snapshot, question, wave, view)), ensure_ascii=False))
+    except (MenuError, ReleaseError) as exc:
+        return _fail(str(exc))
+    return 0
+
+
 def _fail(message: str) -> int:
     print(f"error: {message}", file=sys.stderr)
     return 2
@@ -90,6 +108,8 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if not args.question or not args.wave:
         return _fail("--question and --wave are required (or use --list)")
+    if args.all_views:
+        return _print_all_views(snapshot, args.question, args.wave)
     view_filter = None
     if args.filter:
         if "=" not in args.filter:
@@ -98,11 +118,7 @@ def run(args: argparse.Namespace) -> int:
         view_filter = (dim, value)
     try:
         view = snapshot.menu.validate(View(view_filter, args.by))
-        tables = [
-            release_population(snapshot, wave, view) if args.question == POPULATION_QUESTION
-            else release_question(snapshot, args.question, wave, view)
-            for wave in args.wave
-        ]
+        tables = [_release(snapshot, args.question, wave, view) for wave in args.wave]
     except (MenuError, ReleaseError) as exc:
         return _fail(str(exc))
     if args.format == "json":
