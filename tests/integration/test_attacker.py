@@ -49,7 +49,9 @@ def release_all_views(database_url: str, question: str) -> list[dict]:
     return [json.loads(line) for line in out.stdout.splitlines()]
 
 
-def attacker_bounds(tables: list[dict], reference: Reference, target: dict[str, str], quantity: str) -> tuple[float, float]:
+def attacker_bounds(
+    tables: list[dict], reference: Reference, target: dict[str, str], quantity: str
+) -> tuple[float, float]:
     """Min and max of the target group's ``quantity`` (population or base) over all consistent data."""
     menu = build_menu(reference)
     sectors = sector_classes(reference)
