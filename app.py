@@ -23,4 +23,5 @@ pages = [
 ]
 page = st.navigation(pages, position="sidebar")
 st.set_page_config(page_title=f"{page.title} · {t('app.name')}")
-page.run()
+with ui.frame_running():
+    page.run()

@@ -26,10 +26,10 @@ WAVE_COLOURS: dict[int, str] = {
     2023: OKABE_ITO["blue"],
 }
 
-#: Colours for further waves, in order, once the survey runs again.
+#: Colours for further waves, in order, once the survey runs again: the remaining Okabe–Ito
+#: colours that keep 3:1 against white (bluish green 3.4:1, black 21:1).
 EXTRA_WAVE_COLOURS: tuple[str, ...] = (
     OKABE_ITO["bluish_green"],
-    OKABE_ITO["reddish_purple"],
     OKABE_ITO["black"],
 )
 

@@ -15,9 +15,8 @@ from charts import build_composition_figure, build_composition_table
 #: groupings shown together reveal small groups by differencing until the anonymity gate lands.
 OVERVIEW_DIMENSIONS = ("org_type", "sector", "ely_area", "survey_language")
 
-language = ui.current_language()
-t = ui.translator(language)
-k = ui.get_settings().min_group_size
+page = ui.start_page()
+language, t, k = page.language, page.t, page.settings.min_group_size
 
 st.title(t("overview.title"))
 st.markdown(t("overview.intro"))

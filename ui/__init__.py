@@ -13,6 +13,7 @@ from ui.data import (
     load_respondent_frame,
     require_respondents,
 )
+from ui.frame import PageContext, frame_running, start_page
 from ui.i18n import MissingTranslationError, load_catalogue, translate, translator
 from ui.language import (
     LANGUAGE_KEY,
@@ -30,9 +31,11 @@ __all__ = [
     "QUERY_MAX_ENTRIES",
     "QUERY_TTL_SECONDS",
     "MissingTranslationError",
+    "PageContext",
     "StoreUnavailableError",
     "current_language",
     "format_count",
+    "frame_running",
     "get_reference",
     "get_session_factory",
     "get_settings",
@@ -43,6 +46,7 @@ __all__ = [
     "render_language_switch",
     "require_respondents",
     "resolve_language",
+    "start_page",
     "translate",
     "translator",
 ]
