@@ -263,7 +263,8 @@ class _Drafter:
             if question is not None and question.type == "background":
                 entry["question"] = question.id
             elif background is not None and question is None:
-                entry["question"] = self._background_question(background)
+                entry["question"] = self._background_question(
+                    background, self._labels([(lang, b.text) for lang, b, _ in versions]))
             elif question is not None:
                 entry["question"] = question.id
                 unmatched = (self._unmatched_values(question, values)
@@ -491,14 +492,14 @@ class _Drafter:
                 return question.scale, question.type, options
         return None
 
-    def _background_question(self, list_name: str) -> str:
+    def _background_question(self, list_name: str, text: dict[str, str]) -> str:
         qid = BACKGROUND_FIELDS[list_name]
         if self.codebook is not None and self.codebook.has_question(qid):
             return qid
         if qid not in self.background_used:
             self.background_used.add(qid)
             self.taken.add(qid)
-            entry = self._base_question(qid, {lang: qid for lang in LANGUAGES}, "background",
+            entry = self._base_question(qid, text, "background",
                                         "detected from the reference labels")
             entry["reference"] = list_name
             entry["section"] = "background"

@@ -77,6 +77,10 @@ def column_letter(index: int) -> str:
     return letters
 
 
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
 @dataclass(frozen=True)
 class ExportColumn:
     """One column of an export: its question block (row 1) and role text (row 2)."""
@@ -101,9 +105,9 @@ class ExportColumn:
     @property
     def label(self) -> str:
         """Letter and a short header, for problem messages."""
-        text = self.header
-        if len(text) > 70:
-            text = text[:67] + "..."
+        text = _shorten(self.block, 45)
+        if self.sub:
+            text += f" / {_shorten(self.sub, 35)}"
         return f"{self.letter} ({text})"
 
 

@@ -180,6 +180,10 @@ def _validate(
             by_language[record.survey_language] += 1
             summary.answers += len(record.answers)
             questions = set()
+            if record.org_type is not None:
+                questions.add("org_type")
+            if record.ely_area is not None:
+                questions.add("ely_area")
             for answer in record.answers:
                 questions.add(answer.question_id)
                 if answer.value_text is not None:
