@@ -121,7 +121,7 @@ SCALE_ITEMS: dict[str, ScaleItem] = {
                                       "assumed (below the top three)"),
     "programme_useful": ScaleItem({2023: 3.85}, "programme", 0.3, 0.7, 0.75, 0.07,
                                   source=PUBLISHED + ": most find the programme useful (2023)"),
-    "coop_opportunities": ScaleItem({2023: 3.7}, "programme", 0.35, 0.6, 0.8, 0.08,
+    "coop_opportunities": ScaleItem({2023: 3.85}, "programme", 0.3, 0.5, 0.7, 0.08,
                                     source=PUBLISHED + ": cooperation opportunities fairly good"),
     # Regional activities (2023 only).
     "reg_useful_trainings": _useful({2023: 3.85}, _REG, "trainings", _MOST_USEFUL),
