@@ -48,7 +48,7 @@ THEME_TEMPLATES: Bank = {
             "P:Nätverkandet med {andra aktörer|föreningar|kommuner} har varit {det viktigaste|"
             "mycket värdefullt|till stor nytta}.",
             "E:Vi {hoppas på|förväntar oss} {nya kontakter|nya samarbetspartner|ett bredare "
-            "nätverk}{ i regionen| även på svenska|}.",
+            "nätverk}{ i regionen| bland svenskspråkiga aktörer|}.",
             "Nya {kontakter|partnerskap} {med andra aktörer|i hela landet|i vår region}.",
         ),
         "en": (
@@ -114,8 +114,10 @@ THEME_TEMPLATES: Bank = {
             "P:{On ollut hyvä|On ollut hyödyllistä|Oli kiva|Tärkeää on ollut} {kuulla|tietää|"
             "nähdä}, mitä {muualla|muissa kunnissa|muilla alueilla|muissa organisaatioissa} "
             "{tehdään|on tehty|tapahtuu}.",
-            "E:{Toivomme|Odotamme} {parempaa tiedonkulkua|tiedonvaihtoa|ajantasaista tietoa} "
-            "{toimijoiden välillä|valtakunnallisesta kotoutumistyöstä|muiden hankkeista}.",
+            "E:{Toivomme|Odotamme} {parempaa tiedonkulkua|tiedonvaihtoa} {toimijoiden välillä|"
+            "eri organisaatioiden kesken|kuntien ja järjestöjen välillä}.",
+            "E:{Toivomme|Odotamme} ajantasaista tietoa {valtakunnallisesta kotoutumistyöstä|"
+            "muiden hankkeista|rahoitusmahdollisuuksista}.",
         ),
         "sv": (
             "{Informationsutbytet|Informationsflödet} mellan {olika aktörer|organisationer och "
