@@ -8,14 +8,16 @@ import streamlit as st
 
 import ui
 
+ui.leave_legacy_pages_mode()  # the first run after start-up; see ui/frame.py
 st.set_page_config(page_title="Kumppanuusbaro", page_icon="📊", layout="wide")
 
 settings = ui.get_settings()
+# The name goes above the switch, but its language is known only once the switch has run.
+sidebar_header = st.sidebar.container()
 language = ui.render_language_switch(settings.default_language)
 t = ui.translator(language)
-
-st.sidebar.markdown(f"### {t('app.name')}")
-st.sidebar.caption(t("app.tagline"))
+sidebar_header.markdown(f"### {t('app.name')}")
+sidebar_header.caption(t("app.tagline"))
 
 pages = [
     st.Page("pages/overview.py", title=t("nav.overview"), icon="📊", url_path="overview",

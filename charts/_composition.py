@@ -33,7 +33,7 @@ HIDDEN_TRACE_NAME = "hidden"
 _GROUP_SPAN = 0.8  # share of one category's row that its bars fill
 _BAR_PIXELS = 22  # height of one bar
 _ROW_PADDING_PIXELS = 16
-_CHROME_PIXELS = 190  # title, legend, axis and the note below
+_CHROME_PIXELS = 210  # title, legend, axis and the note below
 
 
 def _check_table(table: pd.DataFrame) -> None:
@@ -116,7 +116,7 @@ def build_composition_figure(
             y=[position(c, int(w)) for c, w in zip(hidden["category"], hidden["wave"], strict=True)],
             text=[HIDDEN_MARKER] * len(hidden),
             textposition="middle right",
-            textfont={"size": MIN_FONT_SIZE + 4, "color": HIDDEN_COLOUR},
+            textfont={"size": MIN_FONT_SIZE + 12, "color": HIDDEN_COLOUR},
             cliponaxis=False,
             showlegend=False,
             customdata=[f"{label} {int(w)}" for label, w in zip(hidden["label"], hidden["wave"],
@@ -135,7 +135,7 @@ def build_composition_figure(
         paper_bgcolor=BACKGROUND_COLOUR,
         plot_bgcolor=BACKGROUND_COLOUR,
         height=_CHROME_PIXELS + row_pixels * max(len(categories), 1),
-        margin={"l": 10, "r": 30, "t": 100, "b": 90},
+        margin={"l": 10, "r": 30, "t": 100, "b": 110},
         legend={
             "title": {"text": legend_title},
             "orientation": "h",
@@ -164,6 +164,7 @@ def build_composition_figure(
             "range": [len(categories) - 0.5, -0.5],
             "showgrid": False,
             "tickfont": {"size": MIN_FONT_SIZE + 1},
+            "ticklabelstandoff": 10,
             "automargin": True,
             "fixedrange": True,
         },
@@ -174,7 +175,7 @@ def build_composition_figure(
                 "yref": "paper",
                 "x": 0,
                 "y": 0,
-                "yshift": -75,
+                "yshift": -62,
                 "xanchor": "left",
                 "yanchor": "top",
                 "showarrow": False,

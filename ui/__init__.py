@@ -13,7 +13,7 @@ from ui.data import (
     load_respondent_frame,
     require_respondents,
 )
-from ui.frame import PageContext, frame_running, start_page
+from ui.frame import PageContext, frame_running, leave_legacy_pages_mode, start_page
 from ui.i18n import MissingTranslationError, load_catalogue, translate, translator
 from ui.language import (
     LANGUAGE_KEY,
@@ -40,6 +40,7 @@ __all__ = [
     "get_session_factory",
     "get_settings",
     "label_categories",
+    "leave_legacy_pages_mode",
     "load_catalogue",
     "load_respondent_frame",
     "render_chart_with_table",

@@ -2,10 +2,12 @@
 
 Why: Streamlit treats a folder named ``pages/`` next to the entrypoint as a legacy
 (auto-discovered) multipage app until ``st.navigation`` has run once in the server process. The
-first request after start-up, if it is a deep link such as ``/overview?lang=sv``, then runs the
-page script alone, without ``app.py``: no language switch, no page config, the wrong language.
-A page that finds itself outside the frame hands over to ``app.py``, which registers the pages
-and runs the default page inside the frame (keeping the query parameters).
+first script run after start-up then runs in that legacy mode: ``app.py`` runs as one of the
+auto-discovered pages (its widgets lose their state on the next run), and a deep link such as
+``/overview?lang=sv`` runs the page script alone, without ``app.py`` (no language switch, no
+page config, the wrong language). :func:`leave_legacy_pages_mode` switches the mode off and
+reruns, keeping the page and the query parameters, so every run is a normal ``st.navigation``
+run. Renaming ``pages/`` would remove the cause.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 
 from config import Settings
 from ui.data import get_settings
@@ -23,6 +26,18 @@ from ui.language import current_language
 
 ENTRYPOINT = "app.py"
 _FRAME_KEY = "frame_running"
+
+
+def leave_legacy_pages_mode() -> None:
+    """If this run is in Streamlit's legacy ``pages/`` mode, turn it off and rerun at once.
+
+    Uses Streamlit's internal ``PagesManager.uses_pages_directory`` flag (the same one
+    ``st.navigation`` clears); tests/app cover both legacy cases, so a Streamlit upgrade that
+    changes it fails there.
+    """
+    if getattr(PagesManager, "uses_pages_directory", False):
+        PagesManager.uses_pages_directory = False
+        st.rerun()
 
 
 @contextmanager
@@ -47,6 +62,7 @@ class PageContext:
 def start_page() -> PageContext:
     """The first call of every page: make sure the frame ran, then give the page its context."""
     if not st.session_state.get(_FRAME_KEY, False):
+        leave_legacy_pages_mode()
         st.switch_page(ENTRYPOINT, query_params=st.query_params.to_dict())
     settings = get_settings()
     language = current_language(settings.default_language)

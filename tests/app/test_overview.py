@@ -214,13 +214,17 @@ def test_an_invalid_setting_stops_with_the_variable_named(
 
 
 @pytest.mark.usefixtures("legacy_pages_detection")
-def test_a_page_run_without_the_frame_hands_over_to_app_py(survey_app: AppTest) -> None:
-    """The server's first request after start-up may run pages/overview.py alone (legacy
-    pages/ detection); the page must hand over to app.py and keep ?lang=."""
+def test_runs_in_streamlits_legacy_pages_mode_still_run_inside_the_frame(
+    survey_app: AppTest,
+) -> None:
+    """The server's first run after start-up is in legacy ``pages/`` mode: app.py as a page,
+    or (deep link) pages/overview.py alone. Every AppTest run here starts in that mode."""
     at = run(survey_app, "sv")
-    at.query_params["lang"] = "sv"
-    at.run()  # in legacy mode this run starts with the page script alone
+    assert at.sidebar.segmented_control(key="sidebar_language").value == "sv"
+    # From the second run on the page script alone is asked for, as on a deep link.
+    at.segmented_control(key="overview_dimension").set_value("survey_language").run()
     assert not at.exception, [e.value for e in at.exception]
     assert [t.value for t in at.title] == [TITLES["sv"]]
     assert at.sidebar.segmented_control(key="sidebar_language").value == "sv"
+    assert composition_table(at).columns[0] == "Svarsspråk"
     assert at.query_params["lang"] == "sv"
