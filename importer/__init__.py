@@ -18,6 +18,7 @@ from importer._run import (
     FileSummary,
     ImportSummary,
     import_exports,
+    read_records,
     validate_exports,
 )
 from importer.export_writer import build_mapping, export_layout, write_exports
@@ -47,6 +48,7 @@ __all__ = [
     "load_mapping",
     "open_export",
     "parse_mapping",
+    "read_records",
     "redact_open_answer",
     "validate_exports",
     "write_exports",

@@ -291,7 +291,8 @@ def _rule(
         problem(f"{where}: the codebook says this question was not asked in {wave}")
     option = raw.get("option")
     option = None if option is None else str(option)
-    if option is not None and option not in question.option_codes:
+    if option is not None and question.type not in ("open", "background") and (
+            option not in question.option_codes):
         problem(f"{where}: option '{option}' is not an option of {qid} "
                 f"({', '.join(question.option_codes)})")
     kind = _kind(raw, question, option, subs, where, problem)
@@ -331,6 +332,8 @@ def _kind(
                     f"column (only {', '.join(BACKGROUND_FIELDS.values())}; the survey language "
                     "comes from the file or the collector)")
             return None
+        if option is not None:
+            problem(f"{where}: a background column takes no 'option' (its cells are labels)")
         return "background"
     if question.type == "open":
         if option is not None:

@@ -201,6 +201,24 @@ def _validate(
     return _Validated(plans, summary, list(seen))
 
 
+def read_records(
+    paths: Sequence[Path],
+    mapping: ImportMapping,
+    codebook: Codebook,
+    reference: Reference,
+    *,
+    redact: Redactor = redact_open_answer,
+    progress: bool = False,
+    stream: TextIO | None = None,
+) -> Iterator[RespondentRecord]:
+    """Validate ``paths`` completely, then stream their records without touching a database.
+
+    Raises :class:`ImportValidationError` before the first record if anything is wrong.
+    """
+    validated = _validate(paths, mapping, codebook, reference, redact, progress, stream)
+    return _records(validated, mapping, redact, progress, stream)
+
+
 def _records(
     validated: _Validated,
     mapping: ImportMapping,
