@@ -175,6 +175,9 @@ class Lemmatiser:
         stem = lower.split(":", 1)[0] if ":" in lower else lower
         lemma = self._simplemma_lemma(stem, language) if stem else lower
         lemmas = (lemma,) if lemma == stem else (lemma, stem)
+        if language == "en" and lemma == stem and stem.endswith("s") and len(stem) > 3:
+            # Plurals simplemma does not know ("ngos", "webinars" of new words): try the singular.
+            lemmas = (*lemmas, stem[:-1])
         return Analysis(lemmas=lemmas, known=lemma != stem)
 
     def _analyse_voikko(self, word: str) -> Analysis:

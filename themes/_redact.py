@@ -24,7 +24,7 @@ from stdnum.se import personnummer
 from themes._lemmatise import Lemmatiser
 from themes._text import Word, split_words
 
-DATA = Path(__file__).resolve().parent / "data"
+DATA = Path(__file__).resolve().parent / "lists"
 
 #: Kinds of redacted items, in the order of precedence when spans overlap.
 KINDS: tuple[str, ...] = ("id", "account", "email", "url", "phone", "organisation", "name")
