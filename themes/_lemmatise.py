@@ -191,9 +191,10 @@ class Lemmatiser:
         if not analyses and "-" in word:
             return self._analyse_hyphenated(word)
         if not analyses:
-            lemma = self._simplemma_lemma(word, "fi")
-            lower = word.lower()
-            return Analysis((lemma,) if lemma == lower else (lemma, lower))
+            # Unknown to voikko (typos, new coinages, foreign names). Loading simplemma's Finnish
+            # dictionary for these alone would cost seconds; prefix rules ("maahanmuut*") and
+            # substring part matching cover them instead.
+            return Analysis((word.lower(),))
         lemmas: list[str] = []
         parts: set[str] = set()
         classes: set[str] = set()

@@ -26,8 +26,23 @@ class Token:
     end: int = 0
 
 
+_ELEMENT_CACHE: dict[tuple[str, str, tuple[str, ...], bool], bool] = {}
+_ELEMENT_CACHE_LIMIT = 200_000
+
+
 def _element_matches(element: str, token: Token) -> bool:
-    """One word of a phrase: base form, word form, compound head or a prefix with ``*``."""
+    """One word of a phrase (memoised: phrase starts are tried at every word of every answer)."""
+    key = (element, token.surface, token.analysis.lemmas, token.analysis.decomposed)
+    cached = _ELEMENT_CACHE.get(key)
+    if cached is None:
+        cached = _element_matches_uncached(element, token)
+        if len(_ELEMENT_CACHE) < _ELEMENT_CACHE_LIMIT:
+            _ELEMENT_CACHE[key] = cached
+    return cached
+
+
+def _element_matches_uncached(element: str, token: Token) -> bool:
+    """Base form, word form, compound head, or a prefix with ``*``."""
     analysis = token.analysis
     if element.endswith("*"):
         stem = element[:-1]
@@ -63,6 +78,9 @@ class Matcher:
     forms: frozenset[str] = frozenset()
     phrases: tuple[tuple[str, ...], ...] = ()
     _cache: dict[tuple[str, tuple[str, ...]], bool] = field(
+        default_factory=dict, compare=False, repr=False, hash=False
+    )
+    _starts: dict[tuple[str, str, tuple[str, ...], bool], tuple[tuple[str, ...], ...]] = field(
         default_factory=dict, compare=False, repr=False, hash=False
     )
 
@@ -105,27 +123,37 @@ class Matcher:
             self._cache[key] = hit
         return hit
 
+    def _phrase_starts(self, token: Token) -> tuple[tuple[str, ...], ...]:
+        """Phrases whose first word matches ``token`` (memoised per word form)."""
+        key = ("\x00starts", token.surface, token.analysis.lemmas, token.analysis.decomposed)
+        cached = self._starts.get(key)
+        if cached is None:
+            cached = tuple(p for p in self.phrases if _element_matches_uncached(p[0], token))
+            if len(self._starts) < 50_000:
+                self._starts[key] = cached
+        return cached
+
     def hit_positions(self, tokens: Sequence[Token], max_gap: int) -> set[int]:
         """Positions of the tokens this matcher covers (single words and whole phrases)."""
         positions = {i for i, token in enumerate(tokens) if self._word_hit(token)}
-        for phrase in self.phrases:
+        if self.phrases:
             for start, token in enumerate(tokens):
-                if not _element_matches(phrase[0], token):
-                    continue
-                span = _match_rest(phrase, tokens, start, max_gap)
-                if span is not None:
-                    positions.update(span)
+                for phrase in self._phrase_starts(token):
+                    span = _match_rest(phrase, tokens, start, max_gap)
+                    if span is not None:
+                        positions.update(span)
         return positions
 
     def matches(self, tokens: Sequence[Token], max_gap: int) -> bool:
         """True when any keyword of this matcher occurs among ``tokens``."""
         if any(self._word_hit(token) for token in tokens):
             return True
+        if not self.phrases:
+            return False
         return any(
             _match_rest(phrase, tokens, start, max_gap) is not None
-            for phrase in self.phrases
             for start, token in enumerate(tokens)
-            if _element_matches(phrase[0], token)
+            for phrase in self._phrase_starts(token)
         )
 
 
