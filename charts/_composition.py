@@ -7,6 +7,7 @@ be offset beside grouped bars by placing every bar on a numeric axis ourselves.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable, Sequence
 
 import pandas as pd
@@ -34,6 +35,14 @@ _GROUP_SPAN = 0.8  # share of one category's row that its bars fill
 _BAR_PIXELS = 22  # height of one bar
 _ROW_PADDING_PIXELS = 16
 _CHROME_PIXELS = 210  # title, legend, axis and the note below
+_TICK_LABEL_WIDTH = 30  # characters per line of a category label before it wraps
+#: Keeps the hidden marker off the axis line, so it does not read as a tick mark.
+_MARKER_GAP = "\u2002"
+
+
+def _wrap(label: str) -> str:
+    """Break a long category label onto lines (Plotly wraps nothing by itself)."""
+    return "<br>".join(textwrap.wrap(label, _TICK_LABEL_WIDTH)) or label
 
 
 def _check_table(table: pd.DataFrame) -> None:
@@ -114,7 +123,7 @@ def build_composition_figure(
             mode="text",
             x=[0] * len(hidden),
             y=[position(c, int(w)) for c, w in zip(hidden["category"], hidden["wave"], strict=True)],
-            text=[HIDDEN_MARKER] * len(hidden),
+            text=[_MARKER_GAP + HIDDEN_MARKER] * len(hidden),
             textposition="middle right",
             textfont={"size": MIN_FONT_SIZE + 12, "color": HIDDEN_COLOUR},
             cliponaxis=False,
@@ -135,7 +144,7 @@ def build_composition_figure(
         paper_bgcolor=BACKGROUND_COLOUR,
         plot_bgcolor=BACKGROUND_COLOUR,
         height=_CHROME_PIXELS + row_pixels * max(len(categories), 1),
-        margin={"l": 10, "r": 30, "t": 100, "b": 110},
+        margin={"l": 24, "r": 30, "t": 100, "b": 110},
         legend={
             "title": {"text": legend_title},
             "orientation": "h",
@@ -160,7 +169,7 @@ def build_composition_figure(
         yaxis={
             "tickmode": "array",
             "tickvals": list(range(len(categories))),
-            "ticktext": labels,
+            "ticktext": [_wrap(label) for label in labels],
             "range": [len(categories) - 0.5, -0.5],
             "showgrid": False,
             "tickfont": {"size": MIN_FONT_SIZE + 1},

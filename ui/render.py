@@ -37,7 +37,9 @@ def label_categories(table: pd.DataFrame, dimension: str, language: str) -> pd.D
     def label(code: str) -> str:
         if code == NOT_ANSWERED:
             return not_answered
-        return reference.label(list_name, code, language)
+        text = reference.label(list_name, code, language)
+        # Reference labels are written to fit inside a sentence; a row label starts a line.
+        return text[:1].upper() + text[1:]
 
     labelled = table.copy()
     labelled["label"] = [label(code) for code in table["category"]]
@@ -54,10 +56,24 @@ def render_chart_with_table(
 ) -> None:
     """The figure at full width, then its numbers in an expander right below it.
 
+    ``table`` has the category in its first column and numbers (as text) in the others.
+
     ``theme=None`` keeps the figure's own template, so the page and exported images match.
     The table is a plain HTML table (``st.table``), which screen readers can read.
     """
     st.plotly_chart(figure, theme=None, key=f"{key}_chart", config=PLOTLY_CONFIG)
     with st.expander(expander_label):
-        st.table(table, hide_index=True)
+        st.table(_right_align_numbers(table), hide_index=True)
         st.caption(note)
+
+
+def _right_align_numbers(table: pd.DataFrame) -> Any:
+    """A Styler that aligns the number columns (all but the first) right, so digits line up.
+
+    ``!important`` because st.table writes ``text-align: left`` inline on text cells.
+    """
+    number_columns = list(table.columns[1:])
+    headers = ", ".join(f"th.col{i}" for i in range(1, len(table.columns)))
+    right = "text-align: right !important"
+    return table.style.set_properties(subset=number_columns, **{"text-align": "right !important"}) \
+        .set_table_styles([{"selector": headers, "props": right}] if headers else [])

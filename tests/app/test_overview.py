@@ -42,6 +42,12 @@ GROUPS_2023 = {
 }
 
 
+def display_label(list_name: str, code: str, lang: str) -> str:
+    """A reference label as a row label: its first letter capitalised."""
+    text = REFERENCE.label(list_name, code, lang)
+    return text[:1].upper() + text[1:]
+
+
 def run(at: AppTest, lang: str | None) -> AppTest:
     if lang is not None:
         at.query_params["lang"] = lang
@@ -97,14 +103,14 @@ def test_every_dimension_hides_the_group_of_3_and_shows_the_group_of_6(
     at.segmented_control(key="overview_dimension").set_value(dimension).run()
     assert not at.exception, [e.value for e in at.exception]
     list_name, hidden_code, shown_code, shown_count = GROUPS_2023[dimension]
-    hidden_label = REFERENCE.label(list_name, hidden_code, lang)
-    shown_label = REFERENCE.label(list_name, shown_code, lang)
+    hidden_label = display_label(list_name, hidden_code, lang)
+    shown_label = display_label(list_name, shown_code, lang)
     column_2023 = RESPONDENTS_IN[lang].format(wave=2023)
 
     table = composition_table(at)
     assert table.columns[0] == DIMENSION_LABELS[dimension][lang]
     assert list(table.iloc[:, 0][: len(REFERENCE.codes(list_name))]) == [
-        REFERENCE.label(list_name, code, lang) for code in REFERENCE.codes(list_name)
+        display_label(list_name, code, lang) for code in REFERENCE.codes(list_name)
     ]
     assert row(table, hidden_label)[column_2023] == HIDDEN
     assert row(table, shown_label)[column_2023] == str(shown_count)

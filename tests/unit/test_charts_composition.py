@@ -98,7 +98,7 @@ def test_hidden_groups_are_marked_where_their_bar_would_be_not_drawn_as_zero() -
                                                                strict=True))
     assert marked == [("järjestö", "järjestö 2020"), ("yritys", "yritys 2020"),
                       ("yritys", "yritys 2023")]
-    assert set(hidden.text) == {HIDDEN_MARKER}
+    assert {text.strip() for text in hidden.text} == {HIDDEN_MARKER}
     assert hidden.mode == "text"
     for wave in (2020, 2023):
         assert 0 not in list(bar(fig, wave).x)
@@ -156,6 +156,15 @@ def test_every_font_is_at_least_14_px() -> None:
     sizes = _font_sizes(spec)
     assert len(sizes) >= 8
     assert min(sizes) >= MIN_FONT_SIZE == 14
+
+
+def test_long_category_labels_wrap_onto_lines() -> None:
+    table = released_table()
+    table.loc[table["category"] == "ngo", "label"] = "organisation, förening eller stiftelse"
+    fig = build_composition_figure(table, "sv", title="t", axis_title="a", legend_title="l",
+                                   hidden_note="n")
+    assert fig.layout.yaxis.ticktext[1] == "organisation, förening eller<br>stiftelse"
+    assert fig.layout.yaxis.ticktext[0] == "kunta"
 
 
 def test_height_grows_with_the_number_of_categories() -> None:
