@@ -16,7 +16,9 @@ from itertools import combinations
 
 import numpy as np
 import pandas as pd
+import scipy.linalg
 from scipy.optimize import linprog
+from threadpoolctl import threadpool_limits
 
 from anonymity._menu import NOT_STATED, GroupKey, Menu, make_key
 from anonymity._policy import Policy
@@ -189,18 +191,27 @@ def _choose_to_hide(system: _System, shown_idx: np.ndarray, y: np.ndarray, null_
 
 
 def _span_violations(m_shown: np.ndarray, targets: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Which target rows lie in the row space of ``m_shown``; their coefficients; left null space."""
-    if m_shown.shape[0] == 0:
+    """Which targets lie in the row space of ``m_shown``, their coefficients and the left null space.
+
+    The economy SVD answers the membership question; the full one (for the coefficients and the
+    left null space that guide what to hide) is computed only when some target is exposed.
+    """
+    if m_shown.shape[0] == 0 or len(targets) == 0:
         return np.zeros(len(targets), dtype=bool), np.zeros((len(targets), 0)), np.zeros((0, 0))
+    q, r, _ = scipy.linalg.qr(m_shown.T, mode="economic", pivoting=True)
+    diag = np.abs(np.diag(r))
+    rank = int((diag > 1e-9 * max(1.0, diag[0] if diag.size else 1.0)).sum())
+    basis = q[:, :rank]
+    resid = targets - (targets @ basis) @ basis.T
+    in_span = np.linalg.norm(resid, axis=1) < 1e-6
+    if not in_span.any():
+        return in_span, np.zeros((len(targets), 0)), np.zeros((0, 0))
     u, s, vt = np.linalg.svd(m_shown, full_matrices=True)
     rank = int((s > _EPS * max(1.0, s[0])).sum())
     basis = vt[:rank]
-    resid = targets - (targets @ basis.T) @ basis
-    in_span = np.linalg.norm(resid, axis=1) < 1e-6
     # Minimum-norm coefficients y with y @ m_shown = target, via the SVD.
     coeff = (targets @ basis.T) / s[:rank] @ u[:, :rank].T
-    null_basis = u[:, rank:]
-    return in_span, coeff, null_basis
+    return in_span, coeff, u[:, rank:]
 
 
 def protect(
@@ -223,6 +234,20 @@ def protect(
     initially_hidden:
         Groups hidden elsewhere that must stay hidden here (the population pattern's groups).
     """
+    # Small dense problems: one BLAS thread is ~50x faster than several fighting for 2 cores.
+    with threadpool_limits(limits=1):
+        return _protect(labels, population, base, categories, menu, policy, initially_hidden)
+
+
+def _protect(
+    labels: pd.DataFrame,
+    population: np.ndarray,
+    base: np.ndarray,
+    categories: np.ndarray | None,
+    menu: Menu,
+    policy: Policy,
+    initially_hidden: frozenset[GroupKey],
+) -> Pattern:
     k = policy.k
     system, index_of = _build_system(labels, menu)
     g_pop = system.masks @ population

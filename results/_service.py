@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 from sqlalchemy.orm import Session
 
-from analysis.groupings import build_menu, derive_dimensions
+from analysis.groupings import MENU_DIMENSIONS, build_menu, derive_dimensions
 from anonymity import (
     CellTable,
     Menu,
@@ -72,10 +72,15 @@ def snapshot_from_frames(
     patterns: Mapping[tuple[int, str], Pattern] | None = None,
     fingerprints: Mapping[tuple[int, str], str] | None = None,
     stored_k: Mapping[int, int] | None = None,
+    dimensions: tuple[str, ...] = MENU_DIMENSIONS,
+    sector_merge: Mapping[str, str] | None = None,
 ) -> SurveySnapshot:
-    """Aggregate respondents and each wave's closed answers to cells."""
-    menu = build_menu(reference)
-    people = derive_dimensions(respondents, reference, menu.dimensions)
+    """Aggregate respondents and each wave's closed answers to cells.
+
+    ``dimensions`` and ``sector_merge`` exist for the visibility report, which compares menus.
+    """
+    menu = build_menu(reference, dimensions, sector_merge)
+    people = derive_dimensions(respondents, reference, menu.dimensions, sector_merge)
     cells: dict[tuple[int, str], CellTable] = {}
     for wave in sorted(people["wave"].unique()):
         wave_people = people.loc[people["wave"] == wave]
