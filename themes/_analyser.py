@@ -164,12 +164,15 @@ class TextAnalyser:
     # -- key terms ------------------------------------------------------------------------------
 
     def stopwords(self, language: str) -> frozenset[str]:
-        """stopwordsiso's list plus the codebook's extra stopwords for ``language``."""
-        return _iso_stopwords(language) | self.codebook.stopwords_extra.get(language, frozenset())
+        """stopwordsiso's list plus the codebook's extra stopwords, minus its keep list."""
+        keep = self.codebook.stopwords_keep.get(language, frozenset())
+        extra = self.codebook.stopwords_extra.get(language, frozenset())
+        return (_iso_stopwords(language) - keep) | extra
 
     def _terms(self, tokens: list[Token], words: list[Word], redaction: Redaction,
                language: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         stop = self.stopwords(language)
+        keep_always = self.codebook.stopwords_keep.get(language, frozenset())
         spans = redaction.spans
         keep: list[str | None] = []
         for token in tokens:
@@ -179,8 +182,8 @@ class TextAnalyser:
                 not redacted
                 and len(lemma) >= MIN_TERM_LENGTH
                 and any(c.isalpha() for c in lemma)
-                and token.surface not in stop
                 and lemma not in stop
+                and (token.surface not in stop or lemma in keep_always)
             )
             keep.append(lemma if content else None)
         terms = tuple(t for t in keep if t is not None)

@@ -26,7 +26,7 @@ _MATCHER_KEYS = frozenset({"lemmas", "parts", "phrases", "forms"})
 _THEME_KEYS = frozenset({"id", "label", "description", "rules", "ignore", "exclude"})
 _TOP_KEYS = frozenset({
     "version", "phrase_max_gap", "languages", "non_answers", "non_answer_fillers",
-    "stopwords_extra", "sets", "questions",
+    "stopwords_extra", "stopwords_keep", "sets", "questions",
 })
 
 
@@ -216,6 +216,10 @@ class _Parser:
             for lang, items in self.per_language(
                 raw.get("stopwords_extra"), "stopwords_extra", False).items()
         }
+        keep: dict[str, frozenset[str]] = {}
+        for lang, items in self.per_language(raw.get("stopwords_keep"), "stopwords_keep",
+                                             False).items():
+            keep[lang] = frozenset(self.words(items, f"stopwords_keep[{lang}]")) if items else frozenset()
         for lang, named in self.per_language(raw.get("sets"), "sets", False).items():
             if not isinstance(named, Mapping):
                 self.problems.append(f"sets[{lang}]: must be a mapping of set names")
@@ -242,7 +246,8 @@ class _Parser:
                     self.problems.append(f"{where}: duplicate theme id {theme.id!r}")
                 seen.add(theme.id)
             questions[str(question_id)] = QuestionThemes(str(question_id), kept)
-        return ThemeCodebook(version, self.languages, questions, non_answers, fillers, stopwords, gap)
+        return ThemeCodebook(version, self.languages, questions, non_answers, fillers, stopwords,
+                             gap, keep)
 
 
 def parse_theme_codebook(raw: Any, source: str = "themes") -> ThemeCodebook:

@@ -238,6 +238,7 @@ class ThemeCodebook:
     non_answer_fillers: dict[str, tuple[str, ...]]
     stopwords_extra: dict[str, frozenset[str]]
     phrase_max_gap: int = 2
+    stopwords_keep: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def question(self, question_id: str) -> QuestionThemes:
         try:

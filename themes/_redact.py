@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -80,7 +80,9 @@ _EN_ORG = re.compile(
     r"\b(?:City|Town|Municipality|University|Parish|Wellbeing Services County|"
     r"(?:ELY|Ely) [Cc]entre|TE [Oo]ffice|Economic Development Centre)\s+(?:of|for)\s+"
     r"[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+)?"
-    r"|\b[A-ZÅÄÖ][\w-]+\s+(?:City(?: Council)?|Municipality|University|Parish|"
+)
+_EN_ORG_AFTER = re.compile(
+    r"\b(?P<mod>[A-ZÅÄÖ][\w-]+)\s+(?P<head>City(?: Council)?|Municipality|University|Parish|"
     r"Wellbeing Services County|ELY [Cc]entre|TE [Oo]ffice)\b"
 )
 #: Legal-form suffixes after an organisation's name ("Kotilo ry", "Esimerkki Oy", "Bolaget Ab").
@@ -145,6 +147,14 @@ def first_names() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def ambiguous_names() -> frozenset[str]:
     return _read_list("ambiguous_names.txt")
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """Swedish and English stopwords: "The ELY centre" and "Varje stad" name no organisation."""
+    import stopwordsiso  # noqa: PLC0415 - loaded with the first organisation check
+
+    return frozenset(w.lower() for lang in ("sv", "en") for w in stopwordsiso.stopwords(lang))
 
 
 def _stem_pattern(word: str) -> str:
@@ -283,14 +293,24 @@ class Redactor:
                 return analysis.has_place_class or not analysis.has_common_class
         return not sentence_start
 
+    def _is_ordinary_word(self, word: Word) -> bool:
+        """A capitalised word that is an ordinary word, not a name ("Yhteistyö", "The")."""
+        if word.lower in _common_words():
+            return True
+        if self.lemmatiser.has_voikko:
+            analysis = self.lemmatiser.analyse(word.text, "fi")
+            return (analysis.known and analysis.has_common_class
+                    and not analysis.has_name_class and not analysis.has_place_class)
+        return False
+
     def _organisations(self, text: str, words: list[Word]) -> list[RedactionSpan]:
         found = [RedactionSpan(m.start(), m.end(), "organisation")
                  for m in _gazetteer().finditer(text)]
         starts = {w.start: w for w in words}
-        for pattern in (_FI_ORG, _SV_ORG):
+        for pattern in (_FI_ORG, _SV_ORG, _EN_ORG_AFTER):
             for match in pattern.finditer(text):
                 modifier = match.group("mod")
-                if not modifier[0].isupper():
+                if not modifier[0].isupper() or modifier.lower() in _common_words():
                     continue
                 word = starts.get(match.start())
                 sentence_start = word.sentence_start if word is not None else True
@@ -299,7 +319,7 @@ class Redactor:
         for pattern in (_SV_ORG_IN, _EN_ORG):
             found += [RedactionSpan(m.start(), m.end(), "organisation")
                       for m in pattern.finditer(text)]
-        return found + _legal_form_names(text, words)
+        return found + _legal_form_names(text, words, self._is_ordinary_word)
 
     def _names(self, words: list[Word], language: str) -> list[RedactionSpan]:
         if language == "fi" and self.lemmatiser.has_voikko:
@@ -319,7 +339,8 @@ class Redactor:
             if not word.is_capitalised:
                 continue
             analysis = self.lemmatiser.analyse(word.text, "fi")
-            listed = word.lower in names and word.lower not in ambiguous_names()
+            base = _name_base(word.text, names, "fi")
+            listed = base is not None and base not in ambiguous_names()
             if not analysis.known:
                 # Foreign names voikko does not know ("Fatima"): the list, or a neighbour later.
                 sure[i] = listed and "-" not in word.text
@@ -357,8 +378,13 @@ class Redactor:
         return _extend_to_neighbours(words, sure, maybe)
 
 
-def _legal_form_names(text: str, words: list[Word]) -> list[RedactionSpan]:
-    """Names ending in a legal form: capitalised words (and organisation nouns) before "ry"."""
+def _legal_form_names(
+    text: str, words: list[Word], is_ordinary: Callable[[Word], bool]
+) -> list[RedactionSpan]:
+    """Names ending in a legal form: capitalised words (and organisation nouns) before "ry".
+
+    A sentence-initial ordinary word ("Yhteistyö Kotilo ry:n kanssa") does not start the name.
+    """
     found = []
     for i, word in enumerate(words):
         suffix = _LEGAL_SUFFIX.match(text, word.start) if i > 0 else None
@@ -374,6 +400,8 @@ def _legal_form_names(text: str, words: list[Word]) -> list[RedactionSpan]:
             elif candidate.lower not in _ORG_NOUNS:
                 break
             if candidate.sentence_start:
+                if first == j and is_ordinary(candidate) and j < i - 1:
+                    first = j + 1
                 break
         if first is not None:
             found.append(RedactionSpan(words[first].start, suffix.end(), "organisation"))
