@@ -10,8 +10,11 @@ import time
 
 from sqlalchemy.engine import make_url
 
+from baro.commands._common import policy_from_settings
 from config import load_settings
 from data_access.demo import build_demo_database, describe_parameters
+from pipeline import after_load
+from results import ProtectionSummary
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -33,9 +36,15 @@ def run(args: argparse.Namespace) -> int:
         return 0
     url = args.database_url or load_settings().database_url
     started = time.perf_counter()
-    counts = build_demo_database(url, seed=args.seed)
+    policy = policy_from_settings()
+    summaries: list[ProtectionSummary] = []
+    counts = build_demo_database(url, seed=args.seed,
+                                 after_load=lambda session: summaries.append(after_load(session, policy)))
     elapsed = time.perf_counter() - started
     shown = make_url(url).render_as_string(hide_password=True)
     per_wave = ", ".join(f"{wave}: {n} respondents" for wave, n in counts.items())
     print(f"Built demo data (seed {args.seed}) in {shown}: {per_wave} ({elapsed:.1f} s).")
+    for summary in summaries:
+        for line in summary.lines():
+            print(f"  protection {line}")
     return 0

@@ -6,7 +6,10 @@ would look like real data with gaps; either the whole rebuild lands or nothing c
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
 
 from codebook import load_codebook, load_reference
 from data_access import models
@@ -17,11 +20,15 @@ from data_access.store import store_codebook, store_respondents
 
 
 def build_demo_database(database_url: str, seed: int = 7,
-                        params: DemoParameters | None = None) -> dict[int, int]:
+                        params: DemoParameters | None = None,
+                        after_load: Callable[[Session], object] | None = None) -> dict[int, int]:
     """Migrate ``database_url`` and replace its demo respondents with those of ``seed``.
 
     Earlier demo respondents (source ids ``demo-...``) and their answers are deleted first, so
     rebuilding with the same seed gives the same database; imported respondents are kept.
+
+    ``after_load`` runs inside the same transaction once the data is stored (the command line
+    passes the protection step, so the store never holds data without its hiding patterns).
 
     Returns
     -------
@@ -44,6 +51,8 @@ def build_demo_database(database_url: str, seed: int = 7,
                 models.Respondent.source_id.like(f"{SOURCE_PREFIX}%")))
             store_codebook(session, codebook, reference)
             store_respondents(session, records)
+            if after_load is not None:
+                after_load(session)
     finally:
         engine.dispose()
     counts: dict[int, int] = {}
