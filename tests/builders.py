@@ -76,11 +76,14 @@ def build_database(
     codebook: Codebook | None = None,
     reference: Reference | None = None,
     policy: Policy | None = None,
+    *,
+    protect: bool = True,
 ) -> sessionmaker[Session]:
     """A migrated database holding the codebook, ``records`` and their hiding patterns.
 
     The protection step runs as it does after a demo build or an import, with ``policy``
-    (default k=5), so releases work on the result.
+    (default k=5), so releases work on the result. ``protect=False`` skips it (seconds per
+    database) for tests of the store itself.
     """
     ref = reference or load_reference()
     book = codebook or load_codebook(reference=ref)
@@ -90,5 +93,6 @@ def build_database(
     with factory() as session, session.begin():
         store_codebook(session, book, ref)
         store_respondents(session, records)
-        run_protection_step(session, book, ref, policy or Policy())
+        if protect:
+            run_protection_step(session, book, ref, policy or Policy())
     return factory

@@ -2,8 +2,9 @@
 
 ``database_url`` is parametrised over both back ends (the PostgreSQL case carries the
 ``postgres`` marker and gets a fresh database per test); ``session_factory`` is a migrated store
-holding the codebook and the respondents of ``survey_sizes``. A test module overrides
-``survey_sizes`` (or ``survey_records``) to state the groups it relies on.
+holding the codebook and the respondents of ``survey_sizes``, with the protection step run as
+after a real load. A test module overrides ``survey_sizes`` (or ``survey_records``) to state the
+groups it relies on, and ``protect_store`` (to False) when it tests the store alone.
 """
 
 from __future__ import annotations
@@ -65,14 +66,23 @@ def survey_records(survey_sizes: GroupSizes, codebook: Codebook) -> list[Respond
 
 
 @pytest.fixture
+def protect_store() -> bool:
+    """Run the protection step (hiding patterns, a few seconds) when building the store."""
+    return True
+
+
+@pytest.fixture
 def session_factory(
     database_url: str,
     survey_records: list[RespondentRecord],
     codebook: Codebook,
     reference: Reference,
+    protect_store: bool,
 ) -> Iterator[sessionmaker[Session]]:
     """A migrated store with the codebook and ``survey_records``; its engine is disposed after."""
-    factory = build_database(database_url, survey_records, codebook, reference)
+    factory = build_database(
+        database_url, survey_records, codebook, reference, protect=protect_store
+    )
     try:
         yield factory
     finally:
