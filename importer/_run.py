@@ -20,6 +20,7 @@ from typing import TextIO
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from anonymity import Policy
 from codebook import Codebook, Reference
 from data_access import RespondentRecord, models, store_codebook, store_respondents
 from importer._convert import FilePlan, RowConverter, plan_file
@@ -71,6 +72,8 @@ class ImportSummary:
     existing: int | None = None
     written: int = 0
     seconds: float = 0.0
+    #: What the protection step did, when it ran with the import.
+    protection: list[str] | None = None
 
     def describe(self) -> str:
         """A plain-text report for the command line."""
@@ -99,6 +102,11 @@ class ImportSummary:
                 lines.append(f"    {qid:<{width}}  {n:,}")
         if self.warnings:
             lines.append(f"  {len(self.warnings)} warning(s), see above")
+        if self.protection is not None:
+            lines.extend(f"  protection: {line}" for line in self.protection)
+        elif not self.dry_run:
+            lines.append("  hiding patterns not refreshed: run `python -m baro protect` before "
+                         "releasing")
         lines.append(f"  {self.seconds:.1f} s")
         return "\n".join(lines)
 
@@ -260,6 +268,7 @@ def import_exports(
     redact: Redactor = redact_open_answer,
     progress: bool = True,
     stream: TextIO | None = None,
+    protect: Policy | None = None,
 ) -> ImportSummary:
     """Validate ``paths`` completely, then store them in one transaction (unless ``dry_run``).
 
@@ -275,6 +284,10 @@ def import_exports(
         Validate and report, write nothing.
     redact:
         Applied to every open answer before it is stored.
+    protect:
+        If given, the protection step (hiding patterns of every wave, with this policy) runs in
+        the same transaction, so releases work at once; otherwise run ``python -m baro protect``
+        after the import.
 
     Raises
     ------
@@ -298,6 +311,11 @@ def import_exports(
         summary.existing = _count_existing(session, mapping.wave, validated.source_ids)
         summary.written = store_respondents(
             session, _records(validated, mapping, redact, progress, stream))
+        if protect is not None:
+            from results import run_protection_step  # heavy; only when asked for
+
+            summary.protection = run_protection_step(session, codebook, reference,
+                                                     protect).lines()
     summary.seconds = time.monotonic() - started
     return summary
 

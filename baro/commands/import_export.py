@@ -17,6 +17,7 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
+from baro.commands._common import policy_from_settings
 from codebook import Codebook, CodebookError, Reference, load_codebook, load_reference
 from codebook._loader import DEFAULT_CODEBOOK, DEFAULT_REFERENCE
 from config.settings import load_settings
@@ -56,6 +57,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="codebook YAML (default: assets/codebook.yaml)")
     parser.add_argument("--reference", type=Path, default=DEFAULT_REFERENCE,
                         help="reference lists YAML (default: assets/reference.yaml)")
+    parser.add_argument("--protect", action="store_true",
+                        help="run the protection step (hiding patterns) in the same transaction; "
+                        "otherwise run `python -m baro protect` afterwards")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
 
 
@@ -83,7 +87,8 @@ def run(args: argparse.Namespace) -> int:
                 upgrade_schema(engine)
             factory = make_session_factory(engine)
         summary = import_exports(factory, args.exports, mapping, codebook, reference,
-                                 dry_run=args.dry_run, progress=not args.no_progress)
+                                 dry_run=args.dry_run, progress=not args.no_progress,
+                                 protect=policy_from_settings() if args.protect else None)
     except ImportValidationError as exc:
         print(format_problems(exc.problems), file=sys.stderr)
         print(f"{exc}", file=sys.stderr)
