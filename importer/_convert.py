@@ -12,9 +12,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any, NamedTuple
 
 from codebook import LANGUAGES, Codebook, Question, Reference
-from data_access import AnswerRecord, RespondentRecord
+from data_access import AnswerRecord
 from importer._mapping import BACKGROUND_FIELDS, ColumnRule, ImportMapping
 from importer._problems import Problem
 from importer._reader import PERSONAL_ROLES, ExportColumn, ExportFile, normalise
@@ -22,6 +23,8 @@ from importer.redaction import Redactor
 
 _SCIENTIFIC = re.compile(r"^[+-]?\d+([.,]\d+)?[eE][+-]?\d+$")
 _HASHES = re.compile(r"^#+$")
+#: SurveyMonkey's own date format, parsed without strptime (the hot path of large files).
+_SURVEYMONKEY_DATE = re.compile(r"(\d\d?)/(\d\d?)/(\d{4}) (\d\d?):(\d\d):(\d\d) ([AaPp])[Mm]\Z")
 _INT_WITH_ZEROS = re.compile(r"^(\d+)\.0+$")
 _TICK_MARKS = frozenset({"1", "x", "yes", "true", "✓", "✔"})
 DATE_FORMATS: tuple[str, ...] = (
@@ -261,8 +264,68 @@ def _number(cell: str) -> float | None:
         return None
 
 
+#: A closed answer as an index into :class:`AnswerTable`, an open one as (question id, text).
+CompactAnswer = int | tuple[str, str]
+
+
+class AnswerTable:
+    """Distinct closed answers of an import, numbered: a row's answers become small integers.
+
+    Why: 100,000 respondents give millions of answers but only a few hundred distinct
+    (question, option, value) triples, so the validation pass spools integers to disk and the
+    loading pass reuses one immutable :class:`AnswerRecord` per triple.
+    """
+
+    def __init__(self) -> None:
+        self._index: dict[tuple[str, str | None, float | None], int] = {}
+        self.items: list[tuple[str, str | None, float | None]] = []
+        self._records: list[AnswerRecord] = []
+
+    def make(self, question: str, code: str | None = None, value: float | None = None,
+             text: str | None = None) -> CompactAnswer:
+        if text is not None:
+            return (question, text)
+        key = (question, code, value)
+        number = self._index.get(key)
+        if number is None:
+            number = self._index[key] = len(self.items)
+            self.items.append(key)
+        return number
+
+    def question_of(self, answer: CompactAnswer) -> str:
+        return self.items[answer][0] if isinstance(answer, int) else answer[0]
+
+    def record(self, answer: CompactAnswer) -> AnswerRecord:
+        if isinstance(answer, tuple):
+            return AnswerRecord(answer[0], value_text=answer[1])
+        while len(self._records) < len(self.items):
+            question, code, value = self.items[len(self._records)]
+            self._records.append(AnswerRecord(question, code, value))
+        return self._records[answer]
+
+
+class Checked(NamedTuple):
+    """A valid row as the validation pass keeps it: compact, ready to spool."""
+
+    source_id: str
+    language: str
+    org_type: str | None
+    ely_area: str | None
+    submitted_at: datetime | None
+    answers: list[CompactAnswer]
+
+
+_CHOICE, _BACKGROUND, _TICK, _OTHER, _OPEN = range(5)
+_KIND_CODES = {"choice": _CHOICE, "background": _BACKGROUND, "tick": _TICK, "other": _OTHER,
+               "open": _OPEN}
+
+
 class RowConverter:
-    """Converts the rows of one planned file; keeps the state that spans rows (date format)."""
+    """Converts the rows of one planned file; keeps the state that spans rows (date format).
+
+    Every row is converted once, by :meth:`check` in the validation pass; its compact result is
+    spooled and turned into records only when the whole import proved valid.
+    """
 
     def __init__(
         self,
@@ -287,12 +350,26 @@ class RowConverter:
         self.collector_index = index("collector_id") if plan.by_collector else None
         self.end_index = index("end_date")
         self.start_index = index("start_date")
+        self.fixed_date_format = mapping.date_format is not None
         self.date_formats: list[str] = (
             [mapping.date_format] if mapping.date_format else list(DATE_FORMATS))
+        # Flattened handlers: the row loop is the hot path of a 100,000-row import.
+        self.steps = [
+            (h.column.index, _KIND_CODES[h.rule.kind], h.rule.question, h.rule.option, h.choice,
+             h.marks, h.column.sub, h.multi, h.field, h.rule.text_question, h)
+            for h in plan.handlers
+        ]
 
-    def convert(self, number: int, cells: list[str]) -> tuple[RespondentRecord | None,
-                                                                list[Problem]]:
-        """One row -> a record (None if the row is skipped or wrong) and its problems."""
+    def check(self, number: int, cells: list[str],
+              table: AnswerTable) -> tuple[Checked | None, list[Problem]]:
+        """Validate and convert one row (None if it is skipped or wrong) with its problems."""
+        row, problems = self._convert(number, cells, table.make)
+        if row is None:
+            return None, problems
+        return Checked(*row), problems
+
+    def _convert(self, number: int, cells: list[str],
+                 make: Callable[..., Any]) -> tuple[tuple[Any, ...] | None, list[Problem]]:
         problems: list[Problem] = []
         name = self.name
 
@@ -301,20 +378,22 @@ class RowConverter:
             problems.append(Problem(name, message, number, None if column is None else
                                     column.label, severity))  # type: ignore[arg-type]
 
-        if all(not c or c.isspace() for c in cells):
+        joined = "\x1f".join(cells)
+        if not joined.replace("\x1f", "").strip():
             problem("the row is entirely empty (delete it, e.g. rows left over from Excel)")
             return None, problems
         if len(cells) > self.width and any(c.strip() for c in cells[self.width:]):
             problem(f"the row has {len(cells)} cells but the header has {self.width} columns: "
                     "values have shifted (a delimiter inside an unquoted value?)")
             return None, problems
-        for cell in cells:
-            if cell[:1] == "#" and _HASHES.match(cell.strip()):
-                for column in self.columns:
-                    if cells[column.index][:1] == "#" and _HASHES.match(cells[column.index].strip()):
-                        problem("Excel shows '#####' here: the value was lost when the file was "
-                                "saved from a too narrow column; export from SurveyMonkey again",
-                                column)
+        if "#" in joined:
+            for column in self.columns:
+                cell = cells[column.index]
+                if cell[:1] == "#" and _HASHES.match(cell.strip()):
+                    problem("Excel shows '#####' here: the value was lost when the file was "
+                            "saved from a too narrow column; export from SurveyMonkey again",
+                            column)
+            if problems:
                 return None, problems
         source_id = self._source_id(cells, problem)
         language = self._language(cells, problem)
@@ -322,98 +401,81 @@ class RowConverter:
         self._date(cells, self.start_index, problem)
         org_type: str | None = None
         ely_area: str | None = None
-        answers: list[AnswerRecord] = []
+        answers: list[Any] = []
         chosen: dict[str, str] = {}
         ticked: set[tuple[str, str]] = set()
         lang = language or "fi"
-        for handler in self.plan.handlers:
-            cell = cells[handler.column.index]
+        redact = self.redact
+        for (index, kind, question, option, choice, marks, sub, multi, field_name,
+             text_question, handler) in self.steps:
+            cell = cells[index]
             if not cell or cell.isspace():
                 continue
-            rule = handler.rule
-            kind = rule.kind
-            if kind == "choice" or kind == "background":
-                choice = handler.choice
-                assert choice is not None
-                hit = choice.lookup(cell, lang)
+            if kind <= _BACKGROUND:
+                hit = choice.exact[lang].get(cell)
                 if hit is None:
-                    if choice.out_of_range(cell):
-                        problem(f"value out of range: '{cell.strip()}' (the scale of "
-                                f"{rule.question} runs {choice.low:g}..{choice.high:g})",
-                                handler.column)
-                    else:
-                        problem(f"not an option of {rule.question}: '{cell.strip()}' (add it "
-                                "under 'values' in the mapping if it is a known label)",
-                                handler.column)
-                    continue
+                    hit = choice.lookup(cell, lang)
+                    if hit is None:
+                        if choice.out_of_range(cell):
+                            problem(f"value out of range: '{cell.strip()}' (the scale of "
+                                    f"{question} runs {choice.low:g}..{choice.high:g})",
+                                    handler.column)
+                        else:
+                            problem(f"not an option of {question}: '{cell.strip()}' (add it "
+                                    "under 'values' in the mapping if it is a known label)",
+                                    handler.column)
+                        continue
                 code, value = hit
-                if kind == "background":
-                    if handler.field == "org_type":
+                if kind == _BACKGROUND:
+                    if field_name == "org_type":
                         org_type = code
                     else:
                         ely_area = code
                     continue
-                if choice.multi:
-                    if (rule.question, code) not in ticked:
-                        ticked.add((rule.question, code))
-                        answers.append(AnswerRecord(rule.question, code))
-                    continue
-                if not self._choose(chosen, rule.question, code, handler, problem):
-                    continue
-                answers.append(AnswerRecord(rule.question, code, value))
-            elif kind == "tick":
-                code = rule.option
-                assert code is not None
-                text = cell.strip()
-                if text != handler.column.sub and normalise(text) not in handler.marks:
-                    problem(f"not an option of {rule.question}: '{text}' in the column of "
-                            f"option '{code}' (a ticked box holds the option's label)",
-                            handler.column)
-                    continue
-                if (rule.question, code) not in ticked:
-                    ticked.add((rule.question, code))
-                    answers.append(AnswerRecord(rule.question, code))
-            elif kind == "other":
-                code = rule.option
-                assert code is not None
-                if rule.question in chosen or (rule.question, code) in ticked:
-                    if chosen.get(rule.question, code) != code:
-                        problem(f"two answers to the single-choice question {rule.question}: "
-                                f"'{chosen[rule.question]}' and the 'Other' text",
+                before = chosen.get(question)
+                if before is None:
+                    chosen[question] = code
+                    answers.append(make(question, code, value))
+                elif before != code:
+                    problem(f"two answers to the single-choice question {question}: "
+                            f"'{before}' and '{code}'", handler.column)
+            elif kind == _TICK:
+                if cell != sub:
+                    text = cell.strip()
+                    if text != sub and normalise(text) not in marks:
+                        problem(f"not an option of {question}: '{text}' in the column of "
+                                f"option '{option}' (a ticked box holds the option's label)",
                                 handler.column)
                         continue
+                key = (question, option)
+                if key not in ticked:
+                    ticked.add(key)
+                    answers.append(make(question, option))
+            elif kind == _OTHER:
+                key = (question, option)
+                if question in chosen or key in ticked:
+                    if chosen.get(question, option) != option:
+                        problem(f"two answers to the single-choice question {question}: "
+                                f"'{chosen[question]}' and the 'Other' text", handler.column)
+                        continue
+                elif multi:
+                    ticked.add(key)
+                    answers.append(make(question, option))
                 else:
-                    if handler.multi:
-                        ticked.add((rule.question, code))
-                        answers.append(AnswerRecord(rule.question, code))
-                    else:
-                        chosen[rule.question] = code
-                        answers.append(AnswerRecord(rule.question, code, None))
-                if rule.text_question is not None:
-                    answers.append(AnswerRecord(
-                        rule.text_question, value_text=self.redact(cell.strip(), lang)))
+                    chosen[question] = option
+                    answers.append(make(question, option, None))
+                if text_question is not None:
+                    answers.append(make(text_question, None, None, redact(cell.strip(), lang)))
             else:  # open
-                answers.append(AnswerRecord(rule.question,
-                                            value_text=self.redact(cell.strip(), lang)))
-        if any(p.severity == "error" for p in problems) or source_id is None or language is None:
+                answers.append(make(question, None, None, redact(cell.strip(), lang)))
+        if problems and any(p.severity == "error" for p in problems):
+            return None, problems
+        if source_id is None or language is None:
             return None, problems
         if not answers and org_type is None and ely_area is None:
             problem(f"respondent {source_id} answered nothing: not imported", severity="warning")
             return None, problems
-        return RespondentRecord(self.wave, source_id, language, org_type, ely_area, submitted_at,
-                                tuple(answers)), problems
-
-    @staticmethod
-    def _choose(chosen: dict[str, str], question: str, code: str, handler: _Handler,
-                problem: Callable[..., None]) -> bool:
-        before = chosen.get(question)
-        if before is None:
-            chosen[question] = code
-            return True
-        if before != code:
-            problem(f"two answers to the single-choice question {question}: '{before}' and "
-                    f"'{code}'", handler.column)
-        return False
+        return (source_id, language, org_type, ely_area, submitted_at, answers), problems
 
     def _source_id(self, cells: list[str], problem: Callable[..., None]) -> str | None:
         if self.id_index is None:
@@ -461,6 +523,16 @@ class RowConverter:
         raw = cells[index].strip()
         if not raw:
             return None
+        if not self.fixed_date_format:
+            match = _SURVEYMONKEY_DATE.match(raw)
+            if match:
+                month, day, year, hour, minute, second, half = match.groups()
+                try:
+                    return datetime(int(year), int(month), int(day),
+                                    int(hour) % 12 + (12 if half in "Pp" else 0), int(minute),
+                                    int(second))
+                except ValueError:
+                    pass
         try:
             return datetime.fromisoformat(raw)
         except ValueError:

@@ -1,21 +1,24 @@
 """Validate exports completely, then load them in one transaction.
 
-Why two passes: the first pass converts every row and keeps only the problems, the respondent
-ids and the counts, so a 100,000-row file is validated in constant memory; only when it found no
-error does the second pass convert again and stream the records into the store, inside one
+Why two passes: the first pass reads and converts every row, collects every problem and spools the
+converted rows (compactly, to a temporary file), so a 100,000-row file is validated in flat memory;
+only when it found no error does the second pass stream the spooled rows into the store, inside one
 transaction that either commits everything or nothing.
 """
 
 from __future__ import annotations
 
+import marshal
 import os
 import sys
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -23,7 +26,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from anonymity import Policy
 from codebook import Codebook, Reference
 from data_access import RespondentRecord, models, store_codebook, store_respondents
-from importer._convert import FilePlan, RowConverter, plan_file
+from importer._convert import AnswerTable, RowConverter, plan_file
 from importer._mapping import ImportMapping
 from importer._problems import ImportValidationError, Problem, has_errors
 from importer._progress import Progress
@@ -113,9 +116,12 @@ class ImportSummary:
 
 @dataclass
 class _Validated:
-    plans: list[FilePlan]
+    """The outcome of the validation pass: the summary and the spool of converted rows."""
+
     summary: ImportSummary
     source_ids: list[str]
+    table: AnswerTable
+    spool: BinaryIO
 
 
 def validate_exports(
@@ -129,7 +135,9 @@ def validate_exports(
     stream: TextIO | None = None,
 ) -> ImportSummary:
     """Read every export completely and report; raises :class:`ImportValidationError` on errors."""
-    return _validate(paths, mapping, codebook, reference, redact, progress, stream).summary
+    validated = _validate(paths, mapping, codebook, reference, redact, progress, stream)
+    validated.spool.close()
+    return validated.summary
 
 
 def _validate(
@@ -141,63 +149,81 @@ def _validate(
     progress: bool,
     stream: TextIO | None,
 ) -> _Validated:
+    """Convert every row of every file once; keep problems, counts and a spool of valid rows.
+
+    The spool is an anonymous temporary file (deleted when closed) of marshalled compact rows,
+    so memory stays flat however large the exports are.
+    """
     started = time.monotonic()
     problems: list[Problem] = []
-    plans: list[FilePlan] = []
     summary = ImportSummary(mapping.wave, True, [])
     seen: dict[str, tuple[str, int]] = {}
     by_language: Counter[str] = Counter()
     by_question: Counter[str] = Counter()
+    table = AnswerTable()
+    spool = tempfile.TemporaryFile(prefix="baro-import-")
+    dump = marshal.dump
     names = [p.name for p in paths]
     for duplicate in sorted({n for n in names if names.count(n) > 1}):
         problems.append(Problem(duplicate, "the same file name is given twice"))
-    for path in paths:
-        plan = plan_file(open_export(path), mapping, codebook, reference)
-        plans.append(plan)
-        problems.extend(plan.problems)
-        export = plan.export
-        file_summary = FileSummary(
-            export.name, export.kind, export.layout, export.encoding, export.delimiter,
-            "by collector" if plan.by_collector else (plan.language or "?"),
-            personal_columns=[c.block for c in plan.personal],
-            ignored_columns=[c.header for c in plan.ignored],
-        )
-        summary.files.append(file_summary)
-        if not plan.usable:
-            continue
-        converter = RowConverter(plan, mapping, redact)
-        bar = Progress(f"checking {export.name}", None, stream=stream, enabled=progress)
-        for number, cells in export.rows():
-            file_summary.rows += 1
-            bar.update()
-            record, row_problems = converter.convert(number, cells)
-            if row_problems:
-                problems.extend(row_problems)
-            if record is None:
+    failed = has_errors(problems)
+    try:
+        for path in paths:
+            plan = plan_file(open_export(path), mapping, codebook, reference)
+            problems.extend(plan.problems)
+            failed = failed or has_errors(plan.problems)
+            export = plan.export
+            file_summary = FileSummary(
+                export.name, export.kind, export.layout, export.encoding, export.delimiter,
+                "by collector" if plan.by_collector else (plan.language or "?"),
+                personal_columns=[c.block for c in plan.personal],
+                ignored_columns=[c.header for c in plan.ignored],
+            )
+            summary.files.append(file_summary)
+            if not plan.usable:
                 continue
-            first = seen.get(record.source_id)
-            if first is not None:
-                problems.append(Problem(
-                    export.name, f"duplicate Respondent ID '{record.source_id}' (first in "
-                    f"{first[0]}, row {first[1]})", number,
-                    converter.columns[converter.id_index].label
-                    if converter.id_index is not None else None))
-                continue
-            seen[record.source_id] = (export.name, number)
-            file_summary.respondents += 1
-            by_language[record.survey_language] += 1
-            summary.answers += len(record.answers)
-            questions = set()
-            if record.org_type is not None:
-                questions.add("org_type")
-            if record.ely_area is not None:
-                questions.add("ely_area")
-            for answer in record.answers:
-                questions.add(answer.question_id)
-                if answer.value_text is not None:
-                    summary.open_answers += 1
-            by_question.update(questions)
-        bar.close()
+            converter = RowConverter(plan, mapping, redact)
+            id_label = (converter.columns[converter.id_index].label
+                        if converter.id_index is not None else None)
+            bar = Progress(f"checking {export.name}", None, stream=stream, enabled=progress)
+            for number, cells in export.rows():
+                file_summary.rows += 1
+                bar.update()
+                row, row_problems = converter.check(number, cells, table)
+                if row_problems:
+                    problems.extend(row_problems)
+                    failed = failed or has_errors(row_problems)
+                if row is None:
+                    continue
+                first = seen.get(row.source_id)
+                if first is not None:
+                    failed = True
+                    problems.append(Problem(
+                        export.name, f"duplicate Respondent ID '{row.source_id}' (first in "
+                        f"{first[0]}, row {first[1]})", number, id_label))
+                    continue
+                seen[row.source_id] = (export.name, number)
+                file_summary.respondents += 1
+                by_language[row.language] += 1
+                summary.answers += len(row.answers)
+                questions = {table.question_of(answer) for answer in row.answers}
+                if row.org_type is not None:
+                    questions.add("org_type")
+                if row.ely_area is not None:
+                    questions.add("ely_area")
+                summary.open_answers += sum(1 for a in row.answers if isinstance(a, tuple))
+                by_question.update(questions)
+                if not failed:  # after the first error, only problems are collected
+                    submitted = row.submitted_at
+                    dump((row.source_id, row.language, row.org_type, row.ely_area,
+                          None if submitted is None else (
+                              submitted.year, submitted.month, submitted.day, submitted.hour,
+                              submitted.minute, submitted.second, submitted.microsecond),
+                          row.answers), spool)
+            bar.close()
+    except BaseException:
+        spool.close()
+        raise
     summary.respondents = sum(f.respondents for f in summary.files)
     summary.by_language = dict(by_language)
     order = {q.id: i for i, q in enumerate(codebook.questions)}
@@ -205,8 +231,10 @@ def _validate(
     summary.warnings = [p for p in problems if p.severity == "warning"]
     summary.seconds = time.monotonic() - started
     if has_errors(problems):
+        spool.close()
         raise ImportValidationError(problems)
-    return _Validated(plans, summary, list(seen))
+    spool.seek(0)
+    return _Validated(summary, list(seen), table, spool)
 
 
 def read_records(
@@ -224,37 +252,37 @@ def read_records(
     Raises :class:`ImportValidationError` before the first record if anything is wrong.
     """
     validated = _validate(paths, mapping, codebook, reference, redact, progress, stream)
-    return _records(validated, mapping, redact, progress, stream)
+    return _records(validated, mapping.wave, progress, stream)
 
 
 def _records(
     validated: _Validated,
-    mapping: ImportMapping,
-    redact: Redactor,
+    wave: int,
     progress: bool,
     stream: TextIO | None,
 ) -> Iterator[RespondentRecord]:
-    """The second pass: the same conversion, now yielding records (the first pass found no error)."""
-    written = 0
+    """The loading pass: records from the spool of the validation pass, in file order."""
     pause = float(os.environ.get(TEST_PAUSE_ENV, "0") or 0)
-    for plan, file_summary in zip(validated.plans, validated.summary.files, strict=True):
-        converter = RowConverter(plan, mapping, redact)
-        bar = Progress(f"writing {plan.export.name}", file_summary.rows, stream=stream,
-                       enabled=progress)
-        for number, cells in plan.export.rows():
+    table = validated.table
+    load = marshal.load
+    bar = Progress("writing", validated.summary.respondents, stream=stream, enabled=progress)
+    written = 0
+    with validated.spool as spool:
+        while True:
+            try:
+                source_id, language, org_type, ely_area, submitted, answers = load(spool)
+            except EOFError:
+                break
             bar.update()
-            record, row_problems = converter.convert(number, cells)
-            if any(p.severity == "error" for p in row_problems):
-                raise RuntimeError(f"{plan.export.name} changed while it was imported "
-                                   f"(row {number}); nothing was written")
-            if record is None:
-                continue
             if pause and written == TEST_PAUSE_AFTER:
                 print(TEST_PAUSE_MARKER, file=sys.stderr, flush=True)
                 time.sleep(pause)
             written += 1
-            yield record
-        bar.close()
+            yield RespondentRecord(
+                wave, source_id, language, org_type, ely_area,
+                None if submitted is None else datetime(*submitted),
+                tuple([table.record(answer) for answer in answers]))
+    bar.close()
 
 
 def import_exports(
@@ -299,18 +327,20 @@ def import_exports(
     summary = validated.summary
     summary.dry_run = dry_run
     if dry_run:
+        validated.spool.close()
         if session_factory is not None:
             with session_factory() as session:
                 summary.existing = _count_existing(session, mapping.wave, validated.source_ids)
         summary.seconds = time.monotonic() - started
         return summary
     if session_factory is None:
+        validated.spool.close()
         raise ValueError("a session factory is needed unless dry_run is set")
     with session_factory() as session, session.begin():
         store_codebook(session, codebook, reference)
         summary.existing = _count_existing(session, mapping.wave, validated.source_ids)
         summary.written = store_respondents(
-            session, _records(validated, mapping, redact, progress, stream))
+            session, _records(validated, mapping.wave, progress, stream))
         if protect is not None:
             from results import run_protection_step  # heavy; only when asked for
 

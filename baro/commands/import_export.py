@@ -24,11 +24,13 @@ from config.settings import load_settings
 from data_access import create_engine_from_url, make_session_factory, upgrade_schema
 from importer import (
     ImportValidationError,
+    Redactor,
     draft_mapping,
     dump_yaml,
     format_problems,
     import_exports,
     load_mapping,
+    redact_open_answer,
 )
 
 EXIT_INVALID = 2
@@ -60,6 +62,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--protect", action="store_true",
                         help="run the protection step (hiding patterns) in the same transaction; "
                         "otherwise run `python -m baro protect` afterwards")
+    parser.add_argument("--redact-open-answers", action="store_true",
+                        help="store open answers redacted by the themes pipeline (names, e-mails, "
+                        "phone numbers ...) instead of as given")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
 
 
@@ -88,7 +93,8 @@ def run(args: argparse.Namespace) -> int:
             factory = make_session_factory(engine)
         summary = import_exports(factory, args.exports, mapping, codebook, reference,
                                  dry_run=args.dry_run, progress=not args.no_progress,
-                                 protect=policy_from_settings() if args.protect else None)
+                                 protect=policy_from_settings() if args.protect else None,
+                                 redact=_redactor(args.redact_open_answers))
     except ImportValidationError as exc:
         print(format_problems(exc.problems), file=sys.stderr)
         print(f"{exc}", file=sys.stderr)
@@ -100,6 +106,15 @@ def run(args: argparse.Namespace) -> int:
         print(format_problems(summary.warnings), file=sys.stderr)
     print(summary.describe())
     return 0
+
+
+def _redactor(themes_redaction: bool) -> Redactor:
+    """The identity hook by default; the themes pipeline's redaction when asked for."""
+    if not themes_redaction:
+        return redact_open_answer
+    from themes import redact_text  # loads the language tools; only when asked for
+
+    return redact_text
 
 
 def _database_exists(url: str) -> bool:

@@ -114,3 +114,21 @@ def test_protect_runs_the_protection_step(tmp_path: Path,
     out = capsys.readouterr().out
     assert "protection: wave 2023:" in out
     assert "run `python -m baro protect`" not in out
+
+
+def test_redact_open_answers_with_the_themes_pipeline(tmp_path: Path) -> None:
+    text = (DATA / "wave2023_fi.csv").read_text(encoding="utf-8-sig")
+    export = tmp_path / "wave2023_fi.csv"
+    export.write_text(text.replace("Enemmän yhteisiä tapaamisia.",
+                                   "Soittakaa 040 123 4567 tai kirjoittakaa anna@example.fi."),
+                      encoding="utf-8")
+    database = tmp_path / "store.sqlite"
+    assert main(["import", "--redact-open-answers", "--mapping", MAPPING, "--database-url",
+                 f"sqlite:///{database}", "--no-progress", str(export)]) == 0
+    with sqlite3.connect(database) as connection:
+        texts = [t for (t,) in connection.execute(
+            "SELECT value_text FROM answers WHERE value_text IS NOT NULL ORDER BY id")]
+    assert len(texts) == 3
+    assert texts[0].startswith("Soittakaa [")
+    assert "4567" not in texts[0] and "example.fi" not in texts[0]
+    assert texts[2] == "Lisää koulutusta ruotsiksi."

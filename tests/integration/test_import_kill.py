@@ -49,7 +49,7 @@ def test_killed_import_leaves_the_database_unchanged(tmp_path: Path, codebook: C
     earlier = build_respondents({("municipality", "uusimaa", "fi"): 40}, codebook.questions,
                                 wave=2023, seed=5)
     database = tmp_path / "store.sqlite"
-    factory = build_database(f"sqlite:///{database}", earlier, codebook, reference)
+    factory = build_database(f"sqlite:///{database}", earlier, codebook, reference, protect=False)
     factory.kw["bind"].dispose()
     before = _dump(database)
     assert len(before["respondents"]) == 40
