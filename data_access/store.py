@@ -128,5 +128,7 @@ def _store_batch(session: Session, batch: list[RespondentRecord]) -> int:
         for a in record.answers
     ]
     if answer_rows:
-        session.execute(insert(models.Answer), answer_rows)
+        # Core insert of the table: one executemany for the whole batch. The ORM's bulk path
+        # splits rows by which columns are NULL, i.e. thousands of tiny statements per batch.
+        session.execute(insert(models.Answer.__table__), answer_rows)
     return len(batch)
