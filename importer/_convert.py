@@ -354,7 +354,7 @@ class RowConverter:
         self.date_formats: list[str] = (
             [mapping.date_format] if mapping.date_format else list(DATE_FORMATS))
         # Flattened handlers: the row loop is the hot path of a 100,000-row import.
-        self.steps = [
+        self.steps: list[tuple[Any, ...]] = [
             (h.column.index, _KIND_CODES[h.rule.kind], h.rule.question, h.rule.option, h.choice,
              h.marks, h.column.sub, h.multi, h.field, h.rule.text_question, h)
             for h in plan.handlers

@@ -60,7 +60,7 @@ class DraftResult:
 def dump_yaml(document: dict[str, Any], comments: Sequence[str] = ()) -> str:
     """YAML text with ``comments`` as a ``#`` header (drafts carry their notes with them)."""
     head = "".join(f"# {line}\n" for line in comments)
-    body = yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=100)
+    body: str = yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=100)
     return head + body
 
 

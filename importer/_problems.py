@@ -65,7 +65,8 @@ def format_problems(problems: Sequence[Problem], per_kind: int = 20) -> str:
     groups: dict[tuple[str, str, str | None, str], list[Problem]] = defaultdict(list)
     order: list[tuple[str, str, str | None, str]] = []
     for _index, problem in ordered:
-        key = (problem.severity, problem.file, problem.column, _message_kind(problem.message))
+        key: tuple[str, str, str | None, str] = (
+            problem.severity, problem.file, problem.column, _message_kind(problem.message))
         if key not in groups:
             order.append(key)
         groups[key].append(problem)

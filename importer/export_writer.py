@@ -321,7 +321,7 @@ def _cell(column: WrittenColumn, answers: list[Any], record: RespondentRecord,
     codes = [a.option_code for a in answers if a.option_code is not None]
     question = codebook.question(column.question)
     if column.kind in ("tick", "other"):
-        if column.option not in codes:
+        if column.option is None or column.option not in codes:
             return None
         return question.option(column.option).label[language]
     if not codes:
