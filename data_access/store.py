@@ -130,5 +130,5 @@ def _store_batch(session: Session, batch: list[RespondentRecord]) -> int:
     if answer_rows:
         # Core insert of the table: one executemany for the whole batch. The ORM's bulk path
         # splits rows by which columns are NULL, i.e. thousands of tiny statements per batch.
-        session.execute(insert(models.Answer.__table__), answer_rows)
+        session.execute(insert(models.Base.metadata.tables["answers"]), answer_rows)
     return len(batch)
