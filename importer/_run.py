@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import BinaryIO, TextIO
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from anonymity import Policy
@@ -329,8 +330,12 @@ def import_exports(
     if dry_run:
         validated.spool.close()
         if session_factory is not None:
-            with session_factory() as session:
-                summary.existing = _count_existing(session, mapping.wave, validated.source_ids)
+            try:
+                with session_factory() as session:
+                    summary.existing = _count_existing(session, mapping.wave,
+                                                       validated.source_ids)
+            except SQLAlchemyError:  # a store without the schema yet: nothing to replace
+                summary.existing = None
         summary.seconds = time.monotonic() - started
         return summary
     if session_factory is None:

@@ -168,3 +168,14 @@ def test_the_same_respondents_in_another_wave_are_kept_apart(
     stored = dump(factory)
     assert sorted(stored) == [(2020, "118123456801"), (2020, "118123456802"),
                               (2023, "118123456801"), (2023, "118123456802")]
+
+
+def test_dry_run_against_a_store_without_schema(database_url: str, mapping: ImportMapping,
+                                                codebook: Codebook, reference: Reference) -> None:
+    engine = create_engine_from_url(database_url)  # no migration: the tables do not exist
+    try:
+        summary = import_exports(make_session_factory(engine), GOOD, mapping, codebook,
+                                 reference, dry_run=True, progress=False)
+    finally:
+        engine.dispose()
+    assert (summary.respondents, summary.existing) == (8, None)
