@@ -1,6 +1,6 @@
-"""Pure pandas analysis of the survey: aggregation in the order and shape the pages need.
+"""Pure pandas analysis of released (protected) tables: reshaping, intervals, comparisons.
 
-Never imports Streamlit or SQLAlchemy; inputs are the frames of ``data_access`` read functions.
+Never imports Streamlit or SQLAlchemy.
 """
 
 from analysis.composition import (
@@ -9,11 +9,8 @@ from analysis.composition import (
     NOT_ANSWERED,
     REFERENCE_LISTS,
     RELEASED_COLUMNS,
-    SKIPPABLE_DIMENSIONS,
-    derive_groupings,
-    hide_small_groups,
-    summarise_composition,
-    summarise_waves,
+    composition_from_released,
+    totals_from_released,
 )
 
 __all__ = [
@@ -22,9 +19,6 @@ __all__ = [
     "NOT_ANSWERED",
     "REFERENCE_LISTS",
     "RELEASED_COLUMNS",
-    "SKIPPABLE_DIMENSIONS",
-    "derive_groupings",
-    "hide_small_groups",
-    "summarise_composition",
-    "summarise_waves",
+    "composition_from_released",
+    "totals_from_released",
 ]

@@ -32,6 +32,7 @@ from anonymity._suppression import (
     REASON_EMPTY,
     REASON_POPULATION,
     REASON_PRIMARY,
+    REASON_QUESTIONS,
     SKIP,
     CellTable,
     Pattern,
@@ -39,6 +40,7 @@ from anonymity._suppression import (
     describable_groups,
     group_mask,
     protect,
+    protect_wave,
 )
 
 __all__ = [
@@ -47,6 +49,7 @@ __all__ = [
     "REASON_EMPTY",
     "REASON_POPULATION",
     "REASON_PRIMARY",
+    "REASON_QUESTIONS",
     "REFUSED_SMALL_POPULATION",
     "REFUSED_STALE_PATTERN",
     "SKIP",
@@ -71,6 +74,7 @@ __all__ = [
     "make_key",
     "parse_key",
     "protect",
+    "protect_wave",
     "release_view",
     "view_remainders",
 ]

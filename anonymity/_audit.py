@@ -73,7 +73,9 @@ def audit_question(
     group shown in the question's views releases its population, base, skips and option counts;
     each group shown in the Overview releases its population. A small group (population 1..k-1,
     or base under k) is exposed when one of its quantities has equal LP minimum and maximum and
-    that value is not zero (a shown group with no answers in a category says so of all its parts).
+    that value is not zero (a shown group with no answers in a category says so of all its parts),
+    and the skip count of a group of k or more, which says something only together with its base
+    (checked itself; "all of them skipped" is like a shown group all in one option).
     """
     n = len(labels)
     pop_rows = shown_masks(labels, menu, population_pattern)
@@ -130,13 +132,19 @@ def audit_question(
         pop = float(mask @ population)
         if pop == 0 or (categories is None and pop >= k) or (categories is not None and float(mask @ base_cells) >= k):
             continue
+        pop_low, pop_high = _range(a_eq, b_eq, a_ub, row_for(mask.astype(float), quantity_cols["population"]))
+        population_pinned = pop_high - pop_low < 0.5
         for name, cols in quantity_cols.items():
-            if name == "population" and pop >= k:
+            if name == "population":
+                if pop < k and population_pinned:
+                    exposures.append(Exposure(key, name, pop))
                 continue  # a population of k or more may be shown (the Overview does)
             target = row_for(mask.astype(float), cols)
             value = float(target @ truth)
             if value == 0:
-                continue
+                continue  # a zero count is tolerated (a shown group with none says so of its parts)
+            if name == SKIP and pop >= k:
+                continue  # skips of a group of k or more: only with its base (checked) would they say more
             low, high = _range(a_eq, b_eq, a_ub, target)
             if high - low < 0.5:
                 exposures.append(Exposure(key, name, value))

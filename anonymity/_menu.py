@@ -14,7 +14,7 @@ from dataclasses import dataclass
 GroupKey = tuple[tuple[str, str], ...]
 
 #: Category used for respondents whose background value is missing.
-NOT_STATED = "not_stated"
+NOT_STATED = "not_answered"
 
 
 class MenuError(ValueError):

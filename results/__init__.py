@@ -4,7 +4,13 @@ It joins the store (respondents and answers, the stored hiding patterns), the me
 the anonymity gate, so that every consumer releases exactly the same numbers.
 """
 
-from results._protection import ProtectionSummary, compute_patterns, run_protection_step
+from results._protection import (
+    ProtectionSummary,
+    compute_patterns,
+    patterns_are_current,
+    run_protection_step,
+    with_current_patterns,
+)
 from results._service import (
     SurveySnapshot,
     load_snapshot,
@@ -20,8 +26,10 @@ __all__ = [
     "compute_patterns",
     "load_snapshot",
     "menu_signature",
+    "patterns_are_current",
     "release_population",
     "release_question",
     "run_protection_step",
     "snapshot_from_frames",
+    "with_current_patterns",
 ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import logging
 import time
 from dataclasses import dataclass, field
 
@@ -15,11 +17,13 @@ from anonymity import (
     Policy,
     cells_fingerprint,
     format_key,
-    protect,
+    protect_wave,
 )
 from codebook import Codebook, Reference
 from data_access.protection_store import POPULATION, StoredPattern, replace_patterns
 from results._service import SurveySnapshot, load_snapshot, menu_signature
+
+_LOG = logging.getLogger(__name__)
 
 
 @dataclass
@@ -44,31 +48,52 @@ class ProtectionSummary:
 
 
 def compute_patterns(snapshot: SurveySnapshot) -> tuple[dict[tuple[int, str], Pattern], ProtectionSummary]:
-    """Population pattern first (the Overview), then each question, carrying its hidden groups."""
+    """Every wave jointly: the Overview's pattern and each question's (see anonymity.protect_wave)."""
     policy: Policy = snapshot.policy
     patterns: dict[tuple[int, str], Pattern] = {}
     summary = ProtectionSummary()
     for wave in snapshot.waves:
         start = time.perf_counter()
-        population_cells = snapshot.cells[(wave, POPULATION)]
-        population_pattern = protect(population_cells.labels, population_cells.population,
-                                     population_cells.base, None, snapshot.menu, policy)
+        question_cells = {q.id: snapshot.cells[(wave, q.id)] for q in snapshot.released_questions(wave)}
+        population_pattern, by_question = protect_wave(snapshot.cells[(wave, POPULATION)], question_cells,
+                                                       snapshot.menu, policy)
         patterns[(wave, POPULATION)] = population_pattern
         reasons = population_pattern.count_by_reason()
-        tables = 1
-        for question in snapshot.released_questions(wave):
-            cells = snapshot.cells[(wave, question.id)]
-            assert cells.categories is not None
-            pattern = protect(cells.labels, cells.population, cells.base, cells.categories.to_numpy(),
-                              snapshot.menu, policy, population_pattern.hidden)
-            patterns[(wave, question.id)] = pattern
+        for question_id, pattern in by_question.items():
+            patterns[(wave, question_id)] = pattern
             for reason, n in pattern.count_by_reason().items():
                 reasons[reason] = reasons.get(reason, 0) + n
-            tables += 1
         summary.seconds[wave] = time.perf_counter() - start
-        summary.tables[wave] = tables
+        summary.tables[wave] = 1 + len(by_question)
         summary.hidden[wave] = reasons
     return patterns, summary
+
+
+def patterns_are_current(snapshot: SurveySnapshot) -> bool:
+    """True when every table has a stored pattern for the current data, menu and k."""
+    return all(
+        (wave, qid) in snapshot.patterns
+        and snapshot.stored_k.get(wave) == snapshot.policy.k
+        and snapshot.fingerprints.get((wave, qid)) == cells_fingerprint(cells)
+        for (wave, qid), cells in snapshot.cells.items()
+    )
+
+
+def with_current_patterns(snapshot: SurveySnapshot) -> SurveySnapshot:
+    """The snapshot itself when its stored patterns fit; else one with patterns computed now.
+
+    Why: after an operator changes k (or loads data without the protection step) the app must
+    keep its promise and keep working; it computes the patterns once for the process and logs
+    that `python -m baro protect` would store them.
+    """
+    if patterns_are_current(snapshot):
+        return snapshot
+    _LOG.warning("stored protection patterns do not fit the data or k=%s; computing them in memory "
+                 "(run `python -m baro protect` to store them)", snapshot.policy.k)
+    patterns, _ = compute_patterns(snapshot)
+    fingerprints = {key: cells_fingerprint(cells) for key, cells in snapshot.cells.items()}
+    return dataclasses.replace(snapshot, patterns=patterns, fingerprints=fingerprints,
+                               stored_k={w: snapshot.policy.k for w in snapshot.waves})
 
 
 def run_protection_step(

@@ -3,6 +3,7 @@
 Pages import from here: cached loaders, the language switch, translations and render helpers.
 """
 
+from anonymity import View
 from ui.data import (
     QUERY_MAX_ENTRIES,
     QUERY_TTL_SECONDS,
@@ -10,8 +11,10 @@ from ui.data import (
     get_reference,
     get_session_factory,
     get_settings,
-    load_respondent_frame,
-    require_respondents,
+    release_or_stop,
+    release_population,
+    release_question,
+    require_snapshot,
 )
 from ui.frame import PageContext, frame_running, leave_legacy_pages_mode, start_page
 from ui.i18n import MissingTranslationError, load_catalogue, translate, translator
@@ -42,10 +45,13 @@ __all__ = [
     "label_categories",
     "leave_legacy_pages_mode",
     "load_catalogue",
-    "load_respondent_frame",
     "render_chart_with_table",
     "render_language_switch",
-    "require_respondents",
+    "View",
+    "release_or_stop",
+    "release_population",
+    "release_question",
+    "require_snapshot",
     "resolve_language",
     "start_page",
     "translate",

@@ -1,26 +1,28 @@
-"""Cached access to the survey store for pages: the session factory and query results.
+"""Cached access to the survey store for pages: the session factory and the release snapshot.
 
 Why here: caching and database sessions meet only in ``ui/``; pages ask for frames and never
-import SQLAlchemy. The engine is a process-wide resource; query results are cached for a few
-minutes and bounded in number, so a rebuilt demo database shows up without a restart.
+import SQLAlchemy. The engine is a process-wide resource; the snapshot (cell counts and stored
+hiding patterns, no respondent rows) is shared and refreshed after a few minutes.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
-import pandas as pd
 import streamlit as st
 from sqlalchemy import inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from codebook import Reference, load_reference
+import results
+from anonymity import Policy, ReleasedTable, ReleaseError, View
+from codebook import Reference, load_codebook, load_reference
 from config import Settings, SettingsError, load_settings
-from data_access import create_engine_from_url, load_respondents, make_session_factory
-from data_access.queries import RESPONDENT_COLUMNS
+from data_access import create_engine_from_url, make_session_factory
+from results import SurveySnapshot, load_snapshot
 from ui.i18n import Translator
 
 #: Seconds a query result stays cached; short enough that a rebuilt store appears soon.
@@ -70,49 +72,63 @@ def _sqlite_file_missing(database_url: str) -> bool:
     return not Path(url.database).exists()
 
 
-@st.cache_data(ttl=QUERY_TTL_SECONDS, max_entries=QUERY_MAX_ENTRIES, show_spinner=False)
-def _load_respondents_cached(database_url: str) -> pd.DataFrame:
+@st.cache_resource(ttl=QUERY_TTL_SECONDS, max_entries=4, show_spinner=False)
+def _snapshot_cached(database_url: str, k: int, quote_k: int) -> SurveySnapshot:
+    """Counts aggregated to cells plus the stored patterns; shared read-only by all sessions.
+
+    ``cache_resource`` (not ``cache_data``): the snapshot is read-only and would otherwise be
+    pickled for every session. It holds cell counts, never respondent rows.
+    """
     if _sqlite_file_missing(database_url):
         raise _EmptyStoreError(database_url)
     factory = get_session_factory(database_url)
+    reference = get_reference()
     try:
         with factory() as session:
             if not inspect(session.get_bind()).has_table("respondents"):
                 raise _EmptyStoreError(database_url)
-            frame = load_respondents(session)
+            snapshot = load_snapshot(session, load_codebook(reference=reference), reference,
+                                     Policy(k=k, quote_k=quote_k))
     except SQLAlchemyError as exc:
-        raise StoreUnavailableError(f"cannot read respondents: {type(exc).__name__}") from exc
-    if frame.empty:
+        raise StoreUnavailableError(f"cannot read the store: {type(exc).__name__}") from exc
+    if not snapshot.cells:
         raise _EmptyStoreError(database_url)
-    return frame
+    return results.with_current_patterns(snapshot)
 
 
-def load_respondent_frame(database_url: str) -> pd.DataFrame:
-    """Respondents of all waves with their background; an empty frame if the store is empty.
-
-    Raises :class:`StoreUnavailableError` when the database cannot be reached.
-    """
-    try:
-        return _load_respondents_cached(database_url)
-    except _EmptyStoreError:
-        return pd.DataFrame(columns=RESPONDENT_COLUMNS)
-
-
-def require_respondents(t: Translator) -> pd.DataFrame:
-    """The respondents frame, or a friendly message and the end of the page run.
-
-    An empty store tells how to build the demo data; an unreachable one says so (the technical
-    reason goes to the server log, not to the reader).
-    """
+def require_snapshot(t: Translator) -> SurveySnapshot:
+    """The release snapshot, or a friendly message and the end of the page run."""
     settings = get_settings()
     try:
-        respondents = load_respondent_frame(settings.database_url)
+        return _snapshot_cached(settings.database_url, settings.min_group_size, settings.min_quote_group_size)
     except StoreUnavailableError:
         _LOG.exception("survey store unavailable")
         st.error(t("error.database"), icon="🛑")
         st.stop()
         raise
-    if respondents.empty:
+    except _EmptyStoreError:
         st.info(f"**{t('empty.title')}**\n\n{t('empty.body')}", icon="ℹ️")
         st.stop()
-    return respondents
+        raise
+
+
+def release_population(t: Translator, snapshot: SurveySnapshot, wave: int, view: View) -> ReleasedTable:
+    """Released respondent counts of one view (the gate decides what is hidden)."""
+    return release_or_stop(t, lambda: results.release_population(snapshot, wave, view))
+
+
+def release_question(t: Translator, snapshot: SurveySnapshot, question_id: str, wave: int,
+                     view: View) -> ReleasedTable:
+    """Released answers to one closed question in one view."""
+    return release_or_stop(t, lambda: results.release_question(snapshot, question_id, wave, view))
+
+
+def release_or_stop(t: Translator, release: Callable[[], ReleasedTable]) -> ReleasedTable:
+    """Run a release; a stale or missing protection pattern stops the page with a clear message."""
+    try:
+        return release()
+    except ReleaseError:
+        _LOG.exception("release refused")
+        st.error(t("error.stale_protection"), icon="🛑")
+        st.stop()
+        raise

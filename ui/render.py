@@ -37,6 +37,8 @@ def label_categories(table: pd.DataFrame, dimension: str, language: str) -> pd.D
     def label(code: str) -> str:
         if code == NOT_ANSWERED:
             return not_answered
+        if dimension == "sector":
+            return translate(f"sector_class.{code}", language)
         text = reference.label(list_name, code, language)
         # Reference labels are written to fit inside a sentence; a row label starts a line.
         return text[:1].upper() + text[1:]

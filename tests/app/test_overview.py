@@ -31,19 +31,39 @@ DIMENSION_LABELS = {
     "org_type": {"fi": "Organisaation tyyppi", "sv": "Organisationstyp", "en": "Organisation type"},
     "sector": {"fi": "Sektori", "sv": "Sektor", "en": "Sector"},
     "ely_area": {"fi": "ELY-keskuksen alue", "sv": "NTM-centralens område", "en": "ELY Centre area"},
-    "survey_language": {"fi": "Vastauskieli", "sv": "Svarsspråk", "en": "Survey language"},
+    "language": {"fi": "Vastauskieli", "sv": "Svarsspråk", "en": "Survey language"},
 }
-#: dimension -> (reference list, category of 3 respondents in 2023, category shown, its count)
+#: dimension -> (reference list, category of 3 respondents in 2023, a category the gate shows, its count).
 GROUPS_2023 = {
-    "org_type": ("organisation_types", "company", "religious", 6),
-    "sector": ("sectors", "private", "third_sector", 15),
-    "ely_area": ("ely_areas", "kainuu", "lappi", 6),
-    "survey_language": ("languages", "en", "sv", 6),
+    "org_type": ("organisation_types", "company", "municipality", 26),
+    "sector": ("sectors", "other", "public", 32),
+    "ely_area": ("ely_areas", "kainuu", "uusimaa", 22),
+    "language": ("languages", "en", "fi", 44),
 }
+
+
+def released_2023(database_url: str, dimension: str) -> dict[str, int | None]:
+    """What the anonymity gate releases for the breakdown (``None`` = hidden)."""
+    from anonymity import Policy, View
+    from codebook import load_codebook
+    from data_access import create_engine_from_url, make_session_factory
+    from results import load_snapshot, release_population
+
+    with make_session_factory(create_engine_from_url(database_url))() as session:
+        snapshot = load_snapshot(session, load_codebook(reference=REFERENCE), REFERENCE, Policy())
+    table = release_population(snapshot, 2023, View(None, dimension))
+    return {str(r.category): r.population for r in table.rows}
+
+
+SECTOR_CLASSES = {"public": {"fi": "Julkinen sektori", "sv": "Offentliga sektorn", "en": "Public sector"},
+                  "third_sector": {"fi": "Kolmas sektori", "sv": "Tredje sektorn", "en": "Third sector"},
+                  "other": {"fi": "Yritykset ja muut", "sv": "Företag och övriga", "en": "Companies and other"}}
 
 
 def display_label(list_name: str, code: str, lang: str) -> str:
-    """A reference label as a row label: its first letter capitalised."""
+    """A row label: the menu's sector class, or the reference label with its first letter capitalised."""
+    if list_name == "sectors":
+        return SECTOR_CLASSES[code][lang]
     text = REFERENCE.label(list_name, code, lang)
     return text[:1].upper() + text[1:]
 
@@ -80,7 +100,7 @@ def test_overview_speaks_the_language_in_the_url(survey_app: AppTest, lang: str)
     assert [t.value for t in at.title] == [TITLES[lang]]
     metrics = {m.label: m.value for m in at.metric}
     assert metrics == {RESPONDENTS_IN[lang].format(wave=2020): "21",
-                       RESPONDENTS_IN[lang].format(wave=2023): "32"}
+                       RESPONDENTS_IN[lang].format(wave=2023): "58"}
     assert METHOD_HEADINGS[lang] in [h.value for h in at.subheader]
     assert any(KEY_PHRASES[lang] in m.value for m in at.markdown)
     assert at.query_params["lang"] == lang
@@ -96,8 +116,8 @@ def test_finnish_is_the_default_without_lang(survey_app: AppTest) -> None:
 
 @pytest.mark.parametrize("lang", ["fi", "sv", "en"])
 @pytest.mark.parametrize("dimension", list(GROUPS_2023))
-def test_every_dimension_hides_the_group_of_3_and_shows_the_group_of_6(
-    survey_app: AppTest, lang: str, dimension: str
+def test_every_dimension_hides_the_group_of_3_and_shows_what_the_gate_releases(
+    survey_app: AppTest, survey_database_url: str, lang: str, dimension: str
 ) -> None:
     at = run(survey_app, lang)
     at.segmented_control(key="overview_dimension").set_value(dimension).run()
@@ -109,18 +129,27 @@ def test_every_dimension_hides_the_group_of_3_and_shows_the_group_of_6(
 
     table = composition_table(at)
     assert table.columns[0] == DIMENSION_LABELS[dimension][lang]
-    assert list(table.iloc[:, 0][: len(REFERENCE.codes(list_name))]) == [
-        display_label(list_name, code, lang) for code in REFERENCE.codes(list_name)
-    ]
+    codes = list(SECTOR_CLASSES) if list_name == "sectors" else list(REFERENCE.codes(list_name))
+    assert list(table.iloc[:, 0][: len(codes)]) == [display_label(list_name, code, lang) for code in codes]
     assert row(table, hidden_label)[column_2023] == HIDDEN
     assert row(table, shown_label)[column_2023] == str(shown_count)
     assert "3" not in table[column_2023].tolist()
+    shown_2023 = [int(v) for v in table[column_2023] if v != HIDDEN]
+    assert 58 - sum(shown_2023) >= 5, "the hidden remainder must hold at least k respondents"
+    gate = released_2023(survey_database_url, dimension)
+    for code, count in gate.items():
+        if code == "not_answered" and count is None:
+            continue  # left out of the table when hidden in every wave
+        expected = HIDDEN if count is None else str(count)
+        assert row(table, display_label(list_name, code, lang) if code != "not_answered"
+                   else {"fi": "Ei vastausta", "sv": "Inget svar", "en": "No answer"}[lang])[column_2023] == expected
 
     figure = composition_figure(at)
     bars = {t["name"]: t for t in figure["data"] if t["type"] == "bar"}
     assert set(bars) == {"2020", "2023"}
     assert all(x >= 5 for t in bars.values() for x in t["x"])
     assert shown_count in bars["2023"]["x"]
+    assert sorted(bars["2023"]["x"]) == sorted(shown_2023), "the chart draws exactly the released numbers"
     (hidden,) = [t for t in figure["data"] if t["name"] == "hidden"]
     assert f"{hidden_label} 2023" in hidden["customdata"]
     title = figure["layout"]["title"]["text"]
@@ -171,10 +200,12 @@ def test_a_larger_k_hides_a_wave_total_too(
     monkeypatch.setenv("BARO_MIN_QUOTE_GROUP_SIZE", "25")
     at = run(survey_app, "en")
     assert {m.label: m.value for m in at.metric} == {"Respondents 2020": HIDDEN,
-                                                     "Respondents 2023": "32"}
+                                                     "Respondents 2023": "58"}
     assert any("fewer than 25 respondents" in m.value for m in at.markdown)
     table = composition_table(at)
-    assert set(table["Respondents 2023"]) == {HIDDEN}, "no organisation type reaches 25"
+    # the default breakdown is the sector: only the public sector (32) reaches 25
+    assert table.columns[0] == "Sector"
+    assert table.iloc[:3, -1].tolist() == ["32", HIDDEN, HIDDEN], table.to_dict()
 
 
 @pytest.mark.parametrize("lang", ["fi", "en"])
@@ -228,7 +259,7 @@ def test_runs_in_streamlits_legacy_pages_mode_still_run_inside_the_frame(
     at = run(survey_app, "sv")
     assert at.sidebar.segmented_control(key="sidebar_language").value == "sv"
     # From the second run on the page script alone is asked for, as on a deep link.
-    at.segmented_control(key="overview_dimension").set_value("survey_language").run()
+    at.segmented_control(key="overview_dimension").set_value("language").run()
     assert not at.exception, [e.value for e in at.exception]
     assert [t.value for t in at.title] == [TITLES["sv"]]
     assert at.sidebar.segmented_control(key="sidebar_language").value == "sv"

@@ -1,7 +1,7 @@
-"""Composition counts: reference order, empty categories, derived groupings, the hiding rule.
+"""Composition tables are reshaped from the gate's released tables, never counted from rows.
 
-Respondents used here (made up): 2023 — 2 municipality/Uusimaa/fi, 1 NGO/Häme/sv,
-1 company/Kainuu/en, 1 without organisation type/Lappi/fi; 2020 — 1 NGO/Uusimaa/fi.
+Population (k = 5): 2023 municipality/north 12, NGO/north 6, NGO/south 9, firm/south 2;
+2020 municipality/north 7, NGO/south 5.
 """
 
 from __future__ import annotations
@@ -9,118 +9,60 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis import (
-    ALL_RESPONDENTS,
-    DIMENSIONS,
-    NOT_ANSWERED,
-    RELEASED_COLUMNS,
-    derive_groupings,
-    hide_small_groups,
-    summarise_composition,
-    summarise_waves,
-)
-from codebook import load_reference
+from analysis import NOT_ANSWERED, RELEASED_COLUMNS, composition_from_released, totals_from_released
+from anonymity import Menu, Policy, ReleasedTable, View, build_cells, protect, release_view
 
-REFERENCE = load_reference()
+MENU = Menu(("org", "region"), {"org": ("municipality", "ngo", "firm", NOT_ANSWERED),
+                                "region": ("north", "south", NOT_ANSWERED)})
+SIZES = {2023: {("municipality", "north"): 12, ("ngo", "north"): 6, ("ngo", "south"): 9, ("firm", "south"): 2},
+         2020: {("municipality", "north"): 7, ("ngo", "south"): 5}}
 
 
-def respondents() -> pd.DataFrame:
-    return pd.DataFrame(
-        {
-            "respondent_id": [1, 2, 3, 4, 5, 6],
-            "wave": [2023, 2023, 2023, 2023, 2023, 2020],
-            "survey_language": ["fi", "fi", "sv", "en", "fi", "fi"],
-            "org_type": ["municipality", "municipality", "ngo", "company", None, "ngo"],
-            "ely_area": ["uusimaa", "uusimaa", "hame", "kainuu", "lappi", "uusimaa"],
-        }
-    )
+def released(wave: int, view: View) -> ReleasedTable:
+    rows = [key for key, n in SIZES[wave].items() for _ in range(n)]
+    people = pd.DataFrame(rows, columns=["org", "region"])
+    people.insert(0, "respondent_id", range(len(people)))
+    cells = build_cells(people, MENU)
+    pattern = protect(cells.labels, cells.population, cells.base, None, MENU, Policy())
+    return release_view(cells, view, pattern, MENU, Policy(), wave=wave)
 
 
-def counts(table: pd.DataFrame, wave: str) -> dict[str, int]:
-    return {c: n for c, n in zip(table["category"], table[wave], strict=True) if n}
+def test_every_category_is_listed_in_menu_order_with_hidden_marked() -> None:
+    table = composition_from_released({w: released(w, View(None, "org")) for w in (2020, 2023)})
+    assert list(table.columns) == list(RELEASED_COLUMNS)
+    assert table["category"].tolist() == ["municipality", "municipality", "ngo", "ngo", "firm", "firm"]
+    assert table["wave"].tolist() == [2020, 2023] * 3
+    firm_2023 = table[(table["category"] == "firm") & (table["wave"] == 2023)].iloc[0]
+    assert bool(firm_2023["hidden"]) and pd.isna(firm_2023["count"])
+    assert table["count"].dtype == "Int64"
+    assert (table["count"].isna() == table["hidden"]).all()
 
 
-def test_every_reference_category_is_listed_in_reference_order() -> None:
-    table = summarise_composition(respondents(), "org_type", REFERENCE)
-    assert list(table["category"]) == [*REFERENCE.codes("organisation_types"), NOT_ANSWERED]
-    assert list(table.columns) == ["category", "2020", "2023"]
-    assert counts(table, "2023") == {"municipality": 2, "ngo": 1, "company": 1, NOT_ANSWERED: 1}
-    assert counts(table, "2020") == {"ngo": 1}
-    assert int(table.loc[table["category"] == "education", "2023"].iloc[0]) == 0
+def test_hidden_remainder_of_the_breakdown_holds_at_least_k() -> None:
+    table = composition_from_released({2023: released(2023, View(None, "org"))})
+    assert 29 - int(table["count"].sum()) >= 5
 
 
-def test_sector_and_centre_are_derived_from_the_reference_lists() -> None:
-    derived = derive_groupings(respondents(), REFERENCE).astype(object)
-    derived = derived.where(derived.notna(), None)
-    assert list(derived["sector"]) == ["public", "public", "third_sector", "private", None,
-                                       "third_sector"]
-    assert list(derived["centre"]) == ["uusimaa", "uusimaa", "hame_divided", "pohjois_suomi",
-                                       "lappi", "uusimaa"]
-    sectors = summarise_composition(respondents(), "sector", REFERENCE)
-    assert list(sectors["category"]) == ["public", "third_sector", "private", "other",
-                                         NOT_ANSWERED]
-    assert counts(sectors, "2023") == {"public": 2, "third_sector": 1, "private": 1,
-                                       NOT_ANSWERED: 1}
-    centres = summarise_composition(respondents(), "centre", REFERENCE)
-    assert counts(centres, "2023") == {"uusimaa": 2, "hame_divided": 1, "pohjois_suomi": 1,
-                                       "lappi": 1}
-
-
-def test_the_survey_language_is_never_missing_so_it_has_no_not_answered_row() -> None:
-    table = summarise_composition(respondents(), "survey_language", REFERENCE)
-    assert list(table["category"]) == ["fi", "sv", "en"]
-    assert counts(table, "2023") == {"fi": 2 + 1, "sv": 1, "en": 1}
-
-
-@pytest.mark.parametrize("dimension", DIMENSIONS)
-def test_each_wave_column_sums_to_the_wave_total(dimension: str) -> None:
-    table = summarise_composition(respondents(), dimension, REFERENCE)
-    assert int(table["2023"].sum()) == 5
-    assert int(table["2020"].sum()) == 1
-
-
-def test_unknown_dimension_or_code_is_refused() -> None:
-    with pytest.raises(ValueError, match="unknown dimension"):
-        summarise_composition(respondents(), "postcode", REFERENCE)
-    broken = respondents()
-    broken.loc[0, "ely_area"] = "atlantis"
-    with pytest.raises(ValueError, match="atlantis"):
-        summarise_composition(broken, "ely_area", REFERENCE)
+def test_not_answered_row_is_dropped_only_when_hidden_everywhere() -> None:
+    table = composition_from_released({2023: released(2023, View(None, "region"))})
+    assert NOT_ANSWERED not in set(table["category"])
+    kept = composition_from_released({2023: released(2023, View(None, "region"))}, drop_empty_not_answered=False)
+    assert NOT_ANSWERED in set(kept["category"])
 
 
 def test_wave_totals_have_the_composition_shape() -> None:
-    totals = summarise_waves(respondents())
-    assert totals.to_dict("records") == [{"category": ALL_RESPONDENTS, "2020": 1, "2023": 5}]
-
-
-@pytest.mark.parametrize(
-    ("count", "k", "hidden"),
-    [(0, 5, True), (1, 5, True), (4, 5, True), (5, 5, False), (6, 5, False),
-     (9, 10, True), (10, 10, False)],
-)
-def test_groups_under_k_and_empty_groups_are_hidden(count: int, k: int, hidden: bool) -> None:
-    released = hide_small_groups(pd.DataFrame({"category": ["a"], "2023": [count]}), k)
-    (row,) = released.to_dict("records")
-    assert (row["category"], row["wave"], row["hidden"]) == ("a", 2023, hidden)
-    if hidden:
-        assert pd.isna(row["count"])
-    else:
-        assert row["count"] == count
-
-
-def test_released_table_is_long_ordered_and_typed() -> None:
-    table = summarise_composition(respondents(), "survey_language", REFERENCE)
-    released = hide_small_groups(table, 2)
-    assert tuple(released.columns) == RELEASED_COLUMNS
-    assert list(zip(released["category"], released["wave"], strict=True)) == [
-        ("fi", 2020), ("fi", 2023), ("sv", 2020), ("sv", 2023), ("en", 2020), ("en", 2023)
+    totals = totals_from_released({w: released(w, View()) for w in (2020, 2023)})
+    assert totals.to_dict("records") == [
+        {"category": "all", "wave": 2020, "count": 12, "hidden": False},
+        {"category": "all", "wave": 2023, "count": 29, "hidden": False},
     ]
-    assert str(released["count"].dtype) == "Int64"
-    assert released["hidden"].dtype == bool
-    assert list(released["count"].isna()) == list(released["hidden"])
-    assert released.loc[~released["hidden"], "count"].tolist() == [3]
 
 
-def test_k_below_one_is_refused() -> None:
-    with pytest.raises(ValueError, match="at least 1"):
-        hide_small_groups(pd.DataFrame({"category": ["a"], "2023": [3]}), 0)
+def test_tables_not_made_by_the_gate_are_refused() -> None:
+    with pytest.raises(TypeError, match="anonymity gate"):
+        composition_from_released({2023: "not a released table"})  # type: ignore[dict-item]
+
+
+def test_a_table_under_the_wrong_wave_is_refused() -> None:
+    with pytest.raises(ValueError, match="wave"):
+        composition_from_released({2020: released(2023, View(None, "org"))})

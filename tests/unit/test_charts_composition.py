@@ -16,7 +16,6 @@ import plotly.graph_objects as go
 import plotly.io as pio
 import pytest
 
-from analysis import hide_small_groups
 from charts import (
     HIDDEN_MARKER,
     HIDDEN_TRACE_NAME,
@@ -37,10 +36,13 @@ LABELS = {"municipality": "kunta", "ngo": "järjestö", "company": "yritys"}
 
 
 def released_table() -> pd.DataFrame:
-    wide = pd.DataFrame(
-        {"category": ["municipality", "ngo", "company"], "2020": [12, 3, 0], "2023": [1234, 6, 0]}
-    )
-    table = hide_small_groups(wide, min_group_size=5)
+    # the long released shape (analysis.RELEASED_COLUMNS), as the gate's tables are reshaped
+    table = pd.DataFrame({
+        "category": ["municipality", "municipality", "ngo", "ngo", "company", "company"],
+        "wave": [2020, 2023] * 3,
+        "count": pd.array([12, 1234, None, 6, None, None], dtype="Int64"),
+        "hidden": [False, False, True, False, True, True],
+    })
     table["label"] = table["category"].map(LABELS)
     return table
 
@@ -169,8 +171,8 @@ def test_long_category_labels_wrap_onto_lines() -> None:
 
 def test_height_grows_with_the_number_of_categories() -> None:
     small = figure().layout.height
-    wide = pd.DataFrame({"category": [f"c{i}" for i in range(18)], "2023": [10] * 18})
-    table = hide_small_groups(wide, 5)
+    table = pd.DataFrame({"category": [f"c{i}" for i in range(18)], "wave": [2023] * 18,
+                          "count": pd.array([10] * 18, dtype="Int64"), "hidden": [False] * 18})
     table["label"] = table["category"]
     big = build_composition_figure(table, "en", title="t", axis_title="a", legend_title="l",
                                    hidden_note="n").layout.height
