@@ -347,10 +347,9 @@ def import_exports(
         summary.written = store_respondents(
             session, _records(validated, mapping.wave, progress, stream))
         if protect is not None:
-            from results import run_protection_step  # heavy; only when asked for
+            from pipeline import after_load  # heavy; only when the steps run
 
-            summary.protection = run_protection_step(session, codebook, reference,
-                                                     protect).lines()
+            summary.protection = after_load(session, protect).lines()
     summary.seconds = time.monotonic() - started
     return summary
 

@@ -59,12 +59,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="codebook YAML (default: assets/codebook.yaml)")
     parser.add_argument("--reference", type=Path, default=DEFAULT_REFERENCE,
                         help="reference lists YAML (default: assets/reference.yaml)")
-    parser.add_argument("--protect", action="store_true",
-                        help="run the protection step (hiding patterns) in the same transaction; "
-                        "otherwise run `python -m baro protect` afterwards")
-    parser.add_argument("--redact-open-answers", action="store_true",
-                        help="store open answers redacted by the themes pipeline (names, e-mails, "
-                        "phone numbers ...) instead of as given")
+    parser.add_argument("--no-protect", action="store_true",
+                        help="skip the post-load steps (hiding patterns) that otherwise run in the same "
+                        "transaction; then run `python -m baro protect` before anyone reads the data")
+    parser.add_argument("--keep-open-answers-unredacted", action="store_true",
+                        help="store open answers as given; by default names, e-mails, phone numbers, "
+                        "identity codes and organisation names are redacted before storing")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
 
 
@@ -93,8 +93,8 @@ def run(args: argparse.Namespace) -> int:
             factory = make_session_factory(engine)
         summary = import_exports(factory, args.exports, mapping, codebook, reference,
                                  dry_run=args.dry_run, progress=not args.no_progress,
-                                 protect=policy_from_settings() if args.protect else None,
-                                 redact=_redactor(args.redact_open_answers))
+                                 protect=None if args.no_protect else policy_from_settings(),
+                                 redact=_redactor(not args.keep_open_answers_unredacted))
     except ImportValidationError as exc:
         print(format_problems(exc.problems), file=sys.stderr)
         print(f"{exc}", file=sys.stderr)
@@ -109,7 +109,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _redactor(themes_redaction: bool) -> Redactor:
-    """The identity hook by default; the themes pipeline's redaction when asked for."""
+    """The themes pipeline's redaction by default (personal data stays out); identity on request."""
     if not themes_redaction:
         return redact_open_answer
     from themes import redact_text  # loads the language tools; only when asked for

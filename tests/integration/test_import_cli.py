@@ -30,7 +30,7 @@ def test_import_then_reimport(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     out = capsys.readouterr().out
     assert "Wave 2023: imported 8 respondents with 37 answers (6 open answers)" in out
     assert "personal data left out: IP Address, Email Address" in out
-    assert "run `python -m baro protect`" in out
+    assert "protection: wave 2023:" in out
     assert (count(database, "respondents"), count(database, "answers")) == (8, 37)
     assert main(args) == 0
     assert "already in the store and replaced: 8" in capsys.readouterr().out
@@ -106,24 +106,34 @@ def test_draft_mapping_to_stdout(capsys: pytest.CaptureFixture[str]) -> None:
     assert "2 question(s) are not in the codebook" in captured.err
 
 
-def test_protect_runs_the_protection_step(tmp_path: Path,
-                                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_protection_step_runs_by_default(tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
     database = tmp_path / "store.sqlite"
-    assert main(["import", "--protect", "--mapping", MAPPING, "--database-url",
+    assert main(["import", "--mapping", MAPPING, "--database-url",
                  f"sqlite:///{database}", "--no-progress", *GOOD]) == 0
     out = capsys.readouterr().out
     assert "protection: wave 2023:" in out
     assert "run `python -m baro protect`" not in out
+    assert count(database, "protection_runs") == 1
 
 
-def test_redact_open_answers_with_the_themes_pipeline(tmp_path: Path) -> None:
+def test_no_protect_leaves_the_step_to_the_operator(tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    database = tmp_path / "store.sqlite"
+    assert main(["import", "--no-protect", "--mapping", MAPPING, "--database-url",
+                 f"sqlite:///{database}", "--no-progress", *GOOD]) == 0
+    assert "run `python -m baro protect`" in capsys.readouterr().out
+    assert count(database, "protection_runs") == 0
+
+
+def test_open_answers_are_redacted_by_default(tmp_path: Path) -> None:
     text = (DATA / "wave2023_fi.csv").read_text(encoding="utf-8-sig")
     export = tmp_path / "wave2023_fi.csv"
     export.write_text(text.replace("Enemmän yhteisiä tapaamisia.",
                                    "Soittakaa 040 123 4567 tai kirjoittakaa anna@example.fi."),
                       encoding="utf-8")
     database = tmp_path / "store.sqlite"
-    assert main(["import", "--redact-open-answers", "--mapping", MAPPING, "--database-url",
+    assert main(["import", "--mapping", MAPPING, "--database-url",
                  f"sqlite:///{database}", "--no-progress", str(export)]) == 0
     with sqlite3.connect(database) as connection:
         texts = [t for (t,) in connection.execute(
