@@ -159,6 +159,36 @@ def _build_system(labels: pd.DataFrame, menu: Menu) -> tuple[_System, dict[Group
     return system, index_of
 
 
+@dataclass(frozen=True)
+class _Structure:
+    """What depends only on the cells and the menu: shared by every question of a wave."""
+
+    keys: list[list[GroupKey]]
+    masks: np.ndarray
+    tier: np.ndarray
+    describable: np.ndarray
+    children: list[tuple[int, list[int]]]
+
+
+_STRUCTURES: dict[tuple[object, ...], _Structure] = {}
+
+
+def _structure(labels: pd.DataFrame, menu: Menu) -> _Structure:
+    """Group masks, describable groups and view children of these cells (cached, small LRU)."""
+    cache_key = (tuple(map(tuple, labels.to_numpy().tolist())), menu.dimensions,
+                 tuple(sorted((d, tuple(v)) for d, v in menu.categories.items())))
+    found = _STRUCTURES.get(cache_key)
+    if found is None:
+        system, index_of = _build_system(labels, menu)
+        groups = describable_groups(labels, menu.dimensions)
+        describable = np.array([m for _, m in groups], dtype=float).reshape(len(groups), len(labels))
+        found = _Structure(system.keys, system.masks, system.tier, describable, _view_children(menu, index_of))
+        if len(_STRUCTURES) >= 8:
+            _STRUCTURES.pop(next(iter(_STRUCTURES)))
+        _STRUCTURES[cache_key] = found
+    return found
+
+
 def _view_children(menu: Menu, index_of: Mapping[GroupKey, int]) -> list[tuple[int, list[int]]]:
     out: list[tuple[int, list[int]]] = []
     for view in menu.views():
@@ -253,7 +283,9 @@ def _protect(
     initially_hidden: frozenset[GroupKey],
 ) -> Pattern:
     k = policy.k
-    system, index_of = _build_system(labels, menu)
+    structure = _structure(labels, menu)
+    system = _System(structure.keys, structure.masks, structure.tier,
+                     np.zeros(len(structure.keys), dtype=bool), [""] * len(structure.keys))
     g_pop = system.masks @ population
     g_base = system.masks @ base
     for i in range(len(system.keys)):
@@ -263,13 +295,12 @@ def _protect(
             system.hidden[i], system.reason[i] = True, REASON_PRIMARY
         elif any(key in initially_hidden for key in system.keys[i]):
             system.hidden[i], system.reason[i] = True, REASON_POPULATION
-    groups = describable_groups(labels, menu.dimensions)
-    sens_masks = np.array([m for _, m in groups], dtype=float).reshape(len(groups), len(labels))
+    sens_masks = structure.describable
     s_pop = sens_masks @ population
     s_base = sens_masks @ base
     sensitive = (s_pop > 0) & (s_base < k)
     targets = sens_masks[sensitive]
-    children = _view_children(menu, index_of)
+    children = structure.children
     for _ in range(10_000):
         changed = _hide_span_violations(system, targets, g_base)
         changed |= _hide_small_remainders(system, children, g_pop, g_base, k)
