@@ -37,7 +37,7 @@ dimension = st.segmented_control(
     t("overview.dimension_label"),
     snapshot.menu.dimensions,
     format_func=lambda code: t(f"dimension.{code}"),
-    default=snapshot.menu.dimensions[0],
+    default="org_type",
     required=True,
     key="overview_dimension",
 )

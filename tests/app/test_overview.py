@@ -203,9 +203,10 @@ def test_a_larger_k_hides_a_wave_total_too(
                                                      "Respondents 2023": "58"}
     assert any("fewer than 25 respondents" in m.value for m in at.markdown)
     table = composition_table(at)
-    # the default breakdown is the sector: only the public sector (32) reaches 25
-    assert table.columns[0] == "Sector"
-    assert table.iloc[:3, -1].tolist() == ["32", HIDDEN, HIDDEN], table.to_dict()
+    # the default breakdown is the organisation type: only municipalities (26) reach 25, and
+    # they are hidden too, since the public sector (32) minus them would reveal 6 in education
+    assert table.columns[0] == "Organisation type"
+    assert set(table["Respondents 2023"]) == {HIDDEN}, table.to_dict()
 
 
 @pytest.mark.parametrize("lang", ["fi", "en"])
