@@ -22,6 +22,7 @@ sidebar_header.caption(t("app.tagline"))
 pages = [
     st.Page("pages/overview.py", title=t("nav.overview"), icon="📊", url_path="overview",
             default=True),
+    st.Page("pages/open_answers.py", title=t("nav.open_answers"), icon="💬", url_path="open_answers"),
 ]
 page = st.navigation(pages, position="sidebar")
 st.set_page_config(page_title=f"{page.title} · {t('app.name')}")

@@ -19,11 +19,19 @@ from charts._palette import (
     WAVE_COLOURS,
     wave_colour,
 )
+from charts._themes import (
+    KEY_TERM_COLOUR,
+    build_key_terms_figure,
+    build_key_terms_table,
+    build_theme_share_figure,
+    build_theme_share_table,
+)
 
 __all__ = [
     "HIDDEN_COLOUR",
     "HIDDEN_MARKER",
     "HIDDEN_TRACE_NAME",
+    "KEY_TERM_COLOUR",
     "MIN_FONT_SIZE",
     "OKABE_ITO",
     "TEMPLATE",
@@ -31,6 +39,10 @@ __all__ = [
     "WAVE_COLOURS",
     "build_composition_figure",
     "build_composition_table",
+    "build_key_terms_figure",
+    "build_key_terms_table",
+    "build_theme_share_figure",
+    "build_theme_share_table",
     "format_count",
     "format_number",
     "plotly_separators",

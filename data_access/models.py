@@ -137,3 +137,66 @@ class HiddenGroup(Base):
     question_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     group_key: Mapped[str] = mapped_column(String(200), primary_key=True)
     reason: Mapped[str] = mapped_column(String(16))
+
+
+class CodedAnswer(Base):
+    """One open answer after the text pipeline: language, substance, themes; REDACTED text only.
+
+    The raw text stays in ``answers.value_text`` (read by the pipeline alone); pages and quotes
+    read this table, so a name or phone number that redaction removed cannot reach them.
+    """
+
+    __tablename__ = "coded_answers"
+    __table_args__ = (Index("ix_coded_answers_wave_question", "wave", "question_id"),)
+
+    respondent_id: Mapped[int] = mapped_column(
+        ForeignKey("respondents.id", ondelete="CASCADE"), primary_key=True)
+    question_id: Mapped[str] = mapped_column(ForeignKey("questions.id"), primary_key=True)
+    wave: Mapped[int] = mapped_column(ForeignKey("waves.code"))
+    #: Detected language of the answer ("fi", "sv", "en"); the questionnaire's when unclear.
+    language: Mapped[str] = mapped_column(String(2))
+    language_source: Mapped[str] = mapped_column(String(16))
+    #: False for "no content" answers ("eos", "-", "vet inte", ...).
+    is_substantive: Mapped[bool] = mapped_column(Boolean)
+    redacted_text: Mapped[str] = mapped_column(Text)
+    redaction_count: Mapped[int] = mapped_column(Integer)
+
+
+class CodedAnswerTheme(Base):
+    """A theme of a coded answer (an answer may carry several, or none: "uncoded")."""
+
+    __tablename__ = "coded_answer_themes"
+
+    respondent_id: Mapped[int] = mapped_column(
+        ForeignKey("respondents.id", ondelete="CASCADE"), primary_key=True)
+    question_id: Mapped[str] = mapped_column(ForeignKey("questions.id"), primary_key=True)
+    theme_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+
+
+class KeyTerm(Base):
+    """A base form or word pair and how many respondents used it, per question, wave and language."""
+
+    __tablename__ = "key_terms"
+
+    question_id: Mapped[str] = mapped_column(ForeignKey("questions.id"), primary_key=True)
+    wave: Mapped[int] = mapped_column(ForeignKey("waves.code"), primary_key=True)
+    language: Mapped[str] = mapped_column(String(2), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(8), primary_key=True)
+    term: Mapped[str] = mapped_column(String(200), primary_key=True)
+    n_respondents: Mapped[int] = mapped_column(Integer)
+
+
+class ThemeCodingRun(Base):
+    """How the answers of one open question and wave were coded (for the method note and the gate)."""
+
+    __tablename__ = "theme_coding_runs"
+
+    wave: Mapped[int] = mapped_column(ForeignKey("waves.code"), primary_key=True)
+    question_id: Mapped[str] = mapped_column(ForeignKey("questions.id"), primary_key=True)
+    codebook_version: Mapped[str] = mapped_column(String(64))
+    #: Theme ids of the question in codebook order, comma-separated: the gate's answer options.
+    theme_ids: Mapped[str] = mapped_column(Text)
+    #: "voikko" or "simplemma" (Finnish fallback without voikko).
+    analyser: Mapped[str] = mapped_column(String(16))
+    coded_at: Mapped[datetime] = mapped_column(DateTime)
+    seconds: Mapped[float] = mapped_column(Float)

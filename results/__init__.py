@@ -4,6 +4,24 @@ It joins the store (respondents and answers, the stored hiding patterns), the me
 the anonymity gate, so that every consumer releases exactly the same numbers.
 """
 
+from results._open import (
+    KEY_TERMS_LIMIT,
+    QUOTE_DIMENSION,
+    QUOTES_PER_THEME,
+    REFUSED_KEY_TERMS,
+    REFUSED_QUOTE_DIMENSION,
+    REFUSED_QUOTE_GROUP,
+    OpenAnswerData,
+    Quote,
+    ReleasedKeyTerms,
+    ReleasedQuotes,
+    load_open_answer_data,
+    quotable_groups,
+    release_key_terms,
+    release_quotes,
+    theme_ids_of,
+)
+from results._open_cells import NO_CONTENT, UNCODED, open_answer_codes, open_option_codes
 from results._protection import (
     ProtectionSummary,
     compute_patterns,
@@ -21,6 +39,25 @@ from results._service import (
 )
 
 __all__ = [
+    "KEY_TERMS_LIMIT",
+    "NO_CONTENT",
+    "QUOTES_PER_THEME",
+    "QUOTE_DIMENSION",
+    "REFUSED_KEY_TERMS",
+    "REFUSED_QUOTE_DIMENSION",
+    "REFUSED_QUOTE_GROUP",
+    "UNCODED",
+    "OpenAnswerData",
+    "Quote",
+    "ReleasedKeyTerms",
+    "ReleasedQuotes",
+    "load_open_answer_data",
+    "open_answer_codes",
+    "open_option_codes",
+    "quotable_groups",
+    "release_key_terms",
+    "release_quotes",
+    "theme_ids_of",
     "ProtectionSummary",
     "SurveySnapshot",
     "compute_patterns",

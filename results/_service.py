@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 from sqlalchemy.orm import Session
@@ -24,11 +24,20 @@ from anonymity import (
     release_view,
 )
 from codebook import Codebook, Question, Reference
-from data_access import load_all_answers, load_respondents
+from data_access import (
+    load_all_answers,
+    load_answer_flags,
+    load_answer_themes,
+    load_coding_runs,
+    load_respondents,
+)
 from data_access.protection_store import POPULATION, load_runs
+from results._open_cells import build_open_cells, open_answer_codes, open_option_codes
 
 #: Question types the gate releases as counts (background items describe groups instead).
 COUNTED_TYPES = ("single", "multi", "agreement5", "grade10")
+#: Open questions are counted by their coded themes (results._open_cells), once coded.
+OPEN_TYPE = "open"
 
 
 @dataclass(frozen=True)
@@ -38,6 +47,8 @@ class SurveySnapshot:
     ``cells`` holds, per (wave, question id) and per (wave, "") for the population, the counts of
     the finest groups of the menu. ``patterns`` are the stored hiding patterns (empty before the
     protection step has run) and ``fingerprints`` the data they were computed from.
+    ``open_options`` holds, per (wave, open question) that the text step coded, the theme ids
+    it was coded with: such a question is released like a multi-select over its themes.
     """
 
     codebook: Codebook
@@ -48,6 +59,7 @@ class SurveySnapshot:
     patterns: Mapping[tuple[int, str], Pattern]
     fingerprints: Mapping[tuple[int, str], str]
     stored_k: Mapping[int, int]
+    open_options: Mapping[tuple[int, str], tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def waves(self) -> tuple[int, ...]:
@@ -74,10 +86,14 @@ def snapshot_from_frames(
     stored_k: Mapping[int, int] | None = None,
     dimensions: tuple[str, ...] = MENU_DIMENSIONS,
     sector_merge: Mapping[str, str] | None = None,
+    open_codes: Mapping[int, pd.DataFrame] | None = None,
+    open_options: Mapping[tuple[int, str], tuple[str, ...]] | None = None,
 ) -> SurveySnapshot:
     """Aggregate respondents and each wave's closed answers to cells.
 
     ``dimensions`` and ``sector_merge`` exist for the visibility report, which compares menus.
+    ``open_codes`` (per wave, ``results._open_cells.open_answer_codes``) and ``open_options``
+    (theme ids per coded (wave, open question)) add the open questions' cells.
     """
     menu = build_menu(reference, dimensions, sector_merge)
     people = derive_dimensions(respondents, reference, menu.dimensions, sector_merge)
@@ -94,14 +110,27 @@ def snapshot_from_frames(
                 continue
             frame = by_question.get(question.id, wave_answers.iloc[0:0])
             cells[(int(wave), question.id)] = build_cells(wave_people, menu, frame, question.option_codes)
+    options = dict(open_options or {})
+    for (wave, question_id), theme_ids in options.items():
+        codes = (open_codes or {}).get(wave)
+        if codes is None or (wave, POPULATION) not in cells:
+            continue
+        frame = codes.loc[codes["question_id"] == question_id]
+        cells[(wave, question_id)] = build_open_cells(people.loc[people["wave"] == wave], menu, frame, theme_ids)
+    options = {key: value for key, value in options.items() if key in cells}
     return SurveySnapshot(codebook, reference, menu, policy, cells, dict(patterns or {}),
-                          dict(fingerprints or {}), dict(stored_k or {}))
+                          dict(fingerprints or {}), dict(stored_k or {}), options)
 
 
 def load_snapshot(session: Session, codebook: Codebook, reference: Reference, policy: Policy) -> SurveySnapshot:
-    """Read respondents, closed answers and stored patterns from the store."""
+    """Read respondents, closed answers, coded open answers and stored patterns from the store."""
     respondents = load_respondents(session)
     answers = {int(w): load_all_answers(session, int(w)) for w in respondents["wave"].unique()}
+    open_options = {(run.wave, run.question_id): run.theme_ids for run in load_coding_runs(session)
+                    if codebook.has_question(run.question_id)
+                    and codebook.question(run.question_id).type == OPEN_TYPE}
+    open_codes = {wave: open_answer_codes(load_answer_flags(session, wave), load_answer_themes(session, wave))
+                  for wave in sorted({w for w, _ in open_options})}
     patterns: dict[tuple[int, str], Pattern] = {}
     fingerprints: dict[tuple[int, str], str] = {}
     stored_k: dict[int, int] = {}
@@ -111,7 +140,8 @@ def load_snapshot(session: Session, codebook: Codebook, reference: Reference, po
             keys = {parse_key(text): reason for text, reason in stored.hidden.items()}
             patterns[(wave, qid)] = Pattern(frozenset(keys), keys)
             fingerprints[(wave, qid)] = stored.fingerprint
-    return snapshot_from_frames(respondents, answers, codebook, reference, policy, patterns, fingerprints, stored_k)
+    return snapshot_from_frames(respondents, answers, codebook, reference, policy, patterns, fingerprints, stored_k,
+                                open_codes=open_codes, open_options=open_options)
 
 
 def _pattern_for(snapshot: SurveySnapshot, wave: int, question_id: str) -> tuple[CellTable, Pattern]:
@@ -130,15 +160,29 @@ def _pattern_for(snapshot: SurveySnapshot, wave: int, question_id: str) -> tuple
 
 
 def release_question(snapshot: SurveySnapshot, question_id: str, wave: int, view: View) -> ReleasedTable:
-    """The protected table of one closed question in one view of the menu."""
+    """The protected table of one question in one view of the menu.
+
+    An open question is released like a multi-select over its coded themes: the options are the
+    theme ids, ``"uncoded"`` and ``"no_content"``; the base is the substantive answers.
+    """
     if not snapshot.codebook.has_question(question_id):
         raise ReleaseError(f"unknown question {question_id!r}")
     question = snapshot.codebook.question(question_id)
-    if question.type not in COUNTED_TYPES:
-        raise ReleaseError(f"question {question_id!r} is of type {question.type}; only closed questions are counted")
+    if question.type not in (*COUNTED_TYPES, OPEN_TYPE):
+        raise ReleaseError(f"question {question_id!r} is of type {question.type}; it is not counted")
     if wave not in question.waves:
         raise ReleaseError(f"question {question_id!r} was not asked in {wave}")
     snapshot.menu.validate(view)
+    if question.type == OPEN_TYPE:
+        theme_ids = snapshot.open_options.get((wave, question_id))
+        if theme_ids is None:
+            raise ReleaseError(f"the open answers of {question_id!r} in {wave} have not been coded; "
+                               "run `python -m baro themes --recode`")
+        cells, pattern = _pattern_for(snapshot, wave, question_id)
+        return release_view(cells, view, pattern, snapshot.menu, snapshot.policy, wave=wave,
+                            question_id=question_id, question_type=OPEN_TYPE,
+                            option_codes=open_option_codes(theme_ids),
+                            option_values=(None,) * len(open_option_codes(theme_ids)))
     cells, pattern = _pattern_for(snapshot, wave, question_id)
     return release_view(
         cells, view, pattern, snapshot.menu, snapshot.policy, wave=wave, question_id=question_id,

@@ -26,7 +26,7 @@ from themes._pipeline import (
     run_pipeline,
 )
 from themes._redact import PLACEHOLDERS, Redaction, RedactionSpan, Redactor, is_valid_hetu
-from themes._summary import SUMMARY_COLUMNS, UNCODED, summarise_themes
+from themes._summary import NO_CONTENT, SUMMARY_COLUMNS, UNCODED, summarise_themes
 
 
 def code_answer(text: str, question_id: str, language: str | None = None) -> set[str]:
@@ -75,6 +75,7 @@ __all__ = [
     "DEFAULT_THEMES",
     "INPUT_COLUMNS",
     "KEY_TERM_COLUMNS",
+    "NO_CONTENT",
     "PLACEHOLDERS",
     "SUMMARY_COLUMNS",
     "SUPPORTED_LANGUAGES",

@@ -11,6 +11,8 @@ import pandas as pd
 from themes._model import ThemeCodebook
 
 UNCODED = "uncoded"
+#: Code of a "no content" answer ("eos", "-", "vet inte") where answers are counted by code.
+NO_CONTENT = "no_content"
 SUMMARY_COLUMNS: tuple[str, ...] = (
     "question_id", "wave", "theme_id", "n_respondents", "n_substantive", "n_no_content", "share",
 )

@@ -25,9 +25,35 @@ from ui.language import (
     render_language_switch,
     resolve_language,
 )
+from ui.open_answers import (
+    ANSWER_LANGUAGES,
+    coded_waves,
+    default_term_language,
+    get_theme_codebook,
+    group_label,
+    label_themes,
+    open_questions,
+    release_key_terms,
+    release_quotes,
+    render_quote,
+    require_open_answer_data,
+    view_options,
+)
 from ui.render import PLOTLY_CONFIG, format_count, label_categories, render_chart_with_table
 
 __all__ = [
+    "ANSWER_LANGUAGES",
+    "coded_waves",
+    "default_term_language",
+    "get_theme_codebook",
+    "group_label",
+    "label_themes",
+    "open_questions",
+    "release_key_terms",
+    "release_quotes",
+    "render_quote",
+    "require_open_answer_data",
+    "view_options",
     "LANGUAGE_KEY",
     "LANGUAGE_QUERY_PARAM",
     "PLOTLY_CONFIG",

@@ -13,8 +13,7 @@ from sqlalchemy.engine import make_url
 from baro.commands._common import policy_from_settings
 from config import load_settings
 from data_access.demo import build_demo_database, describe_parameters
-from pipeline import after_load
-from results import ProtectionSummary
+from pipeline import PostLoadSummary, after_load
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -37,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
     url = args.database_url or load_settings().database_url
     started = time.perf_counter()
     policy = policy_from_settings()
-    summaries: list[ProtectionSummary] = []
+    summaries: list[PostLoadSummary] = []
     counts = build_demo_database(url, seed=args.seed,
                                  after_load=lambda session: summaries.append(after_load(session, policy)))
     elapsed = time.perf_counter() - started
@@ -46,5 +45,5 @@ def run(args: argparse.Namespace) -> int:
     print(f"Built demo data (seed {args.seed}) in {shown}: {per_wave} ({elapsed:.1f} s).")
     for summary in summaries:
         for line in summary.lines():
-            print(f"  protection {line}")
+            print(f"  {line}")
     return 0

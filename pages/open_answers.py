@@ -1,0 +1,146 @@
+"""Open answers: themes of each open question by wave, key terms and redacted example quotes.
+
+Thin page: it reads the chosen question, group and wave, asks the gate (through ``ui``) for the
+released theme counts, key terms and quotes, and draws them. Quotes are redacted text drawn as
+plain text; the raw answers never reach this page.
+"""
+
+import streamlit as st
+
+import ui
+from analysis.themes import answer_counts_from_released, theme_shares_from_released
+from charts import (
+    HIDDEN_MARKER,
+    build_key_terms_figure,
+    build_key_terms_table,
+    build_theme_share_figure,
+    build_theme_share_table,
+    format_count,
+    format_number,
+)
+
+page = ui.start_page()
+language, t = page.language, page.t
+k, quote_k = page.settings.min_group_size, page.settings.min_quote_group_size
+
+
+def percent(share: object) -> str:
+    """A share as the language writes a percentage; the hidden marker when not released."""
+    number = format_number(None if share is None else share * 100, language)  # type: ignore[operator]
+    return number if number == HIDDEN_MARKER else t("open.percent", value=number)
+
+
+st.title(t("open.title"))
+st.markdown(t("open.intro"))
+snapshot = ui.require_snapshot(t)
+questions = ui.open_questions(snapshot)
+if not questions:
+    st.info(t("open.not_coded"), icon="ℹ️")
+    st.stop()
+data = ui.require_open_answer_data(t)
+book = ui.get_theme_codebook()
+
+question_column, group_column = st.columns(2)
+question_id = question_column.selectbox(
+    t("open.question_label"), questions, key="open_question",
+    format_func=lambda qid: snapshot.codebook.question(qid).text_for(language),
+)
+group = group_column.selectbox(
+    t("open.group_label"), ui.view_options(snapshot), key="open_group",
+    format_func=lambda option: ui.group_label(option, language),
+)
+group_name = ui.group_label(group, language)
+view = ui.View(group, None)
+waves = ui.coded_waves(snapshot, question_id)
+tables = {wave: ui.release_question(t, snapshot, question_id, wave, view) for wave in waves}
+counts = answer_counts_from_released(tables)
+
+metric_columns = iter(st.columns(2 * len(waves)))
+for row in counts.to_dict("records"):
+    next(metric_columns).metric(t("open.substantive_in_wave", wave=row["wave"]),
+                                format_count(row["substantive"], language), border=True)
+    next(metric_columns).metric(t("open.no_content_in_wave", wave=row["wave"]),
+                                format_count(row["no_content"], language), border=True)
+st.caption(t("open.counts_note"))
+
+st.subheader(t("open.themes_heading"))
+shares = ui.label_themes(theme_shares_from_released(tables), question_id, language)
+figure = build_theme_share_figure(
+    shares, language,
+    title=t("open.chart_title", group=group_name),
+    axis_title=t("open.share_axis"),
+    legend_title=t("chart.wave_legend_title"),
+    note=f"{t('open.shares_note')}<br>{t('privacy.hidden_note')}",
+)
+table = build_theme_share_table(
+    shares, language,
+    theme_header=t("open.theme_header"),
+    share_header=lambda wave: t("open.share_header", wave=wave),
+    count_header=lambda wave: t("open.count_header", wave=wave),
+)
+ui.render_chart_with_table(figure, table, expander_label=t("open.table_expander"),
+                           note=f"{t('open.shares_note')} {t('privacy.hidden_note')}", key="open_themes")
+uncoded = ", ".join(f"{row['wave']}: {percent(None if row['hidden'] else 1 - row['coverage'])}"
+                    for row in counts.to_dict("records"))
+st.markdown(t("open.uncoded_line", shares=uncoded))
+
+st.subheader(t("open.terms_heading"))
+wave_column, language_column = st.columns(2)
+wave = wave_column.segmented_control(t("open.wave_label"), waves, default=waves[-1], required=True,
+                                     key="open_wave")
+term_language = language_column.segmented_control(
+    t("open.answer_language_label"), ui.ANSWER_LANGUAGES, required=True,
+    default=ui.default_term_language(t, snapshot, data, question_id, wave, language),
+    format_func=lambda code: t(f"open.language.{code}"), key=f"open_terms_language_{question_id}_{wave}",
+)
+terms = ui.release_key_terms(t, snapshot, data, question_id, wave, term_language)
+if terms.refused:
+    st.info(t("open.terms_refused", quote_k=quote_k))
+elif not terms.terms:
+    st.info(t("open.terms_none", k=k))
+else:
+    terms_frame = terms.to_frame()
+    ui.render_chart_with_table(
+        build_key_terms_figure(terms_frame, language, axis_title=t("chart.respondents_axis"),
+                               title=t("open.terms_title", wave=wave,
+                                       language=t(f"open.language.{term_language}"))),
+        build_key_terms_table(terms_frame, language, term_header=t("open.term_header"),
+                              count_header=t("chart.respondents_axis")),
+        expander_label=t("open.terms_table_expander"), note=t("open.terms_note", k=k), key="open_terms",
+    )
+
+st.subheader(t("open.quotes_heading"))
+quotes = ui.release_quotes(t, snapshot, data, question_id, wave, view, language)
+if quotes.refused_for_dimension:
+    st.info(t("open.quotes_other_dimension"))
+elif quotes.refused:
+    st.info(t("open.quotes_small_group", quote_k=quote_k))
+elif not quotes.quotes:
+    st.info(t("open.quotes_none"))
+else:
+    st.caption(t("open.quotes_note", wave=wave, group=group_name))
+    labels = book.labels(question_id, language) if question_id in book.questions else {}
+    for theme_id, items in quotes.quotes:
+        st.markdown(f"**{labels.get(theme_id, theme_id)}**")
+        for quote in items:
+            other_language = quote.language != language
+            ui.render_quote(quote, t("open.quote_caption", language=t(f"open.language.{quote.language}"))
+                            if other_language else None)
+
+st.subheader(t("method.heading"))
+whole = tables if group is None else {
+    w: ui.release_question(t, snapshot, question_id, w, ui.View()) for w in waves
+}
+coverage = ", ".join(f"{row['wave']}: {percent(row['coverage'])}"
+                     for row in answer_counts_from_released(whole).to_dict("records"))
+run = data.run(question_id, waves[-1])
+st.markdown(t(
+    "open.method",
+    version=run.codebook_version if run else book.version,
+    analyser=t(f"open.analyser.{run.analyser if run else 'voikko'}"),
+    coverage=coverage, k=k, quote_k=quote_k,
+))
+if question_id in book.questions:
+    with st.expander(t("open.definitions_expander")):
+        for theme in book.question(question_id).themes:
+            st.markdown(f"**{theme.label[language]}**: {theme.description[language]}")

@@ -1,0 +1,148 @@
+"""Open answers for pages: cached coded data, gated quotes and key terms, labels, plain-text quotes.
+
+Why here: the coded open answers (redacted texts and their groups) are read once per process
+and shared; pages receive only what the text gate releases (``results.release_quotes`` and
+``results.release_key_terms``), and quotes are drawn with ``st.text`` so that Markdown, HTML
+and links in an answer stay inert.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import TypeVar
+
+import pandas as pd
+import streamlit as st
+from sqlalchemy.exc import SQLAlchemyError
+
+import results
+from anonymity import NOT_STATED, ReleaseError, View
+from codebook import Reference
+from results import OpenAnswerData, Quote, ReleasedKeyTerms, ReleasedQuotes, SurveySnapshot
+from themes import UNCODED, ThemeCodebook, load_theme_codebook
+from ui.data import QUERY_TTL_SECONDS, StoreUnavailableError, get_reference, get_session_factory, get_settings
+from ui.i18n import Translator, translate
+
+_LOG = logging.getLogger(__name__)
+#: Languages the text pipeline detects in answers.
+ANSWER_LANGUAGES: tuple[str, ...] = ("fi", "sv", "en")
+_Released = TypeVar("_Released")
+
+__all__ = [
+    "ANSWER_LANGUAGES", "coded_waves", "default_term_language", "get_theme_codebook", "group_label",
+    "label_themes", "open_questions", "release_key_terms", "release_quotes", "render_quote",
+    "require_open_answer_data", "view_options",
+]
+
+
+@st.cache_resource(show_spinner=False)
+def get_theme_codebook() -> ThemeCodebook:
+    """The theme codebook (labels and descriptions of the themes), parsed once per process."""
+    return load_theme_codebook()
+
+
+@st.cache_resource(ttl=QUERY_TTL_SECONDS, max_entries=4, show_spinner=False)
+def _open_data_cached(database_url: str) -> OpenAnswerData:
+    """Redacted coded answers, key terms and coding runs; read-only, shared by all sessions."""
+    factory = get_session_factory(database_url)
+    reference: Reference = get_reference()
+    try:
+        with factory() as session:
+            return results.load_open_answer_data(session, reference)
+    except SQLAlchemyError as exc:
+        raise StoreUnavailableError(f"cannot read the coded answers: {type(exc).__name__}") from exc
+
+
+def require_open_answer_data(t: Translator) -> OpenAnswerData:
+    """The coded open answers, or the database error message and the end of the page run."""
+    try:
+        return _open_data_cached(get_settings().database_url)
+    except StoreUnavailableError:
+        _LOG.exception("coded open answers unavailable")
+        st.error(t("error.database"), icon="🛑")
+        st.stop()
+        raise
+
+
+def open_questions(snapshot: SurveySnapshot) -> list[str]:
+    """Open questions with coded answers in some wave, in questionnaire order."""
+    coded = {question_id for _, question_id in snapshot.open_options}
+    return [q.id for q in snapshot.codebook.questions if q.id in coded]
+
+
+def coded_waves(snapshot: SurveySnapshot, question_id: str) -> list[int]:
+    return sorted(wave for wave, qid in snapshot.open_options if qid == question_id)
+
+
+def view_options(snapshot: SurveySnapshot) -> list[tuple[str, str] | None]:
+    """Whole population, then one group of each menu dimension (the filter of a view)."""
+    options: list[tuple[str, str] | None] = [None]
+    for dimension in snapshot.menu.dimensions:
+        options += [(dimension, value) for value in snapshot.menu.categories[dimension] if value != NOT_STATED]
+    return options
+
+
+def group_label(option: tuple[str, str] | None, language: str) -> str:
+    """"All respondents" or "Dimension: group" in ``language``."""
+    if option is None:
+        return translate("open.group_all", language)
+    dimension, code = option
+    if dimension == "sector":
+        value = translate(f"sector_class.{code}", language)
+    else:
+        from analysis import REFERENCE_LISTS  # noqa: PLC0415 - small, pure
+
+        value = get_reference().label(REFERENCE_LISTS[dimension], code, language)
+    return f"{translate(f'dimension.{dimension}', language)}: {value[:1].upper()}{value[1:]}"
+
+
+def label_themes(table: pd.DataFrame, question_id: str, language: str) -> pd.DataFrame:
+    """A copy of a theme-share table with a ``label`` column (a theme missing from today's
+    codebook keeps its id; "uncoded" is "Other / uncoded")."""
+    book = get_theme_codebook()
+    labels = book.labels(question_id, language) if question_id in book.questions else {}
+    labels[UNCODED] = translate("open.uncoded", language)
+    labelled = table.copy()
+    labelled["label"] = [labels.get(str(code), str(code)) for code in table["category"]]
+    return labelled
+
+
+def _release_or_stop(t: Translator, release: Callable[[], _Released]) -> _Released:
+    try:
+        return release()
+    except ReleaseError:
+        _LOG.exception("release refused")
+        st.error(t("error.stale_protection"), icon="🛑")
+        st.stop()
+        raise
+
+
+def release_quotes(t: Translator, snapshot: SurveySnapshot, data: OpenAnswerData, question_id: str,
+                   wave: int, view: View, language: str) -> ReleasedQuotes:
+    """Example quotes the text gate releases for the filter group of ``view``."""
+    return _release_or_stop(t, lambda: results.release_quotes(snapshot, data, question_id, wave, view, language))
+
+
+def release_key_terms(t: Translator, snapshot: SurveySnapshot, data: OpenAnswerData, question_id: str,
+                      wave: int, language: str) -> ReleasedKeyTerms:
+    """Key terms of answers in ``language`` that the text gate releases."""
+    return _release_or_stop(t, lambda: results.release_key_terms(snapshot, data, question_id, wave, language))
+
+
+def default_term_language(t: Translator, snapshot: SurveySnapshot, data: OpenAnswerData, question_id: str,
+                          wave: int, preferred: str) -> str:
+    """``preferred`` when answers in it have released key terms, else the language with the most."""
+    released = {lang: release_key_terms(t, snapshot, data, question_id, wave, lang) for lang in ANSWER_LANGUAGES}
+    if released[preferred].terms:
+        return preferred
+    best = max(ANSWER_LANGUAGES, key=lambda lang: len(released[lang].terms))
+    return best if released[best].terms else preferred
+
+
+def render_quote(quote: Quote, caption: str | None = None) -> None:
+    """One quote in a bordered box, as PLAIN text: Markdown, HTML and links in it stay inert."""
+    with st.container(border=True):
+        st.text(quote.text)
+        if caption:
+            st.caption(caption)
