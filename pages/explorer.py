@@ -1,0 +1,72 @@
+"""Question explorer: one closed question in one view of the menu (wave, one filter, one breakdown).
+
+Thin page: the view comes from the URL (validated in analysis.url_state) and the sidebar, the
+numbers from the anonymity gate, the chart from charts.build_question_chart via ui.results_view.
+"""
+
+import streamlit as st
+
+import ui
+from analysis import url_state
+from analysis.url_state import DIMENSION_PARAMS, NO_BREAKDOWN
+from ui import results_view as rv
+from ui import view_state as vs
+
+page = ui.start_page()
+language, t, k = page.language, page.t, page.settings.min_group_size
+
+st.title(t("explorer.title"))
+st.markdown(t("explorer.intro"))
+snapshot = ui.require_snapshot(t)
+choices = rv.survey_choices(snapshot)
+parsed = vs.read_view("explorer", lambda params, memory: url_state.parse_explorer(params, choices, memory))
+state = parsed.state
+vs.notice_problems(parsed.problems, t)
+vs.write_view("explorer", state)
+codebook = snapshot.codebook
+
+
+def question_text(question_id: str) -> str:
+    return codebook.question(question_id).text_for(language, state.wave)
+
+
+def after_wave_change(wave: int) -> dict[str, str | None]:
+    """A question not asked in the new wave gives way to its section's first question."""
+    if choices.question(wave, str(state.question_id)) is None:
+        return {"q": None, "section": state.section}
+    return {}
+
+
+sidebar = st.sidebar
+sidebar.subheader(t("view.heading"))
+vs.bind_selectbox(sidebar, t("view.wave"), list(choices.waves), state.wave, key="explorer_wave", param="wave",
+                  extra=after_wave_change)
+vs.bind_selectbox(sidebar, t("view.section"), choices.sections_in(state.wave), state.section,
+                  key="explorer_section", param="section", clears=("q",),
+                  format_func=lambda section: codebook.section_label(section, language))
+vs.bind_selectbox(sidebar, t("view.question"), [q.id for q in choices.questions_in(state.wave, state.section)],
+                  state.question_id, key="explorer_question", param="q", format_func=question_text)
+vs.bind_filter(sidebar, t, choices, state, key_prefix="explorer",
+               value_label=lambda dim, value: rv.group_labels(dim, [value], language, "")[value])
+filter_dim = state.filter[0] if state.filter else None
+vs.bind_selectbox(sidebar, t("view.breakdown"),
+                  [NO_BREAKDOWN, *[d for d in choices.menu.dimensions if d != filter_dim]],
+                  state.by or NO_BREAKDOWN, key="explorer_by", param="by",
+                  encode=lambda d: d if d == NO_BREAKDOWN else DIMENSION_PARAMS[d],
+                  format_func=lambda d: t("view.no_breakdown") if d == NO_BREAKDOWN else t(f"dimension.{d}"))
+
+question = codebook.question(str(state.question_id))
+option = None
+if question.type in ("single", "multi") and state.by is not None:
+    options = rv.option_labels(question, language)
+    option = st.selectbox(t("view.option"), list(options), format_func=options.__getitem__,
+                          key=f"explorer_option_{question.id}")
+
+table, rendered = rv.question_chart(t, language, snapshot, question, state.wave, state.view, option)
+if rendered is None:
+    st.info(t("results.refused", k=k), icon="🔒")
+else:
+    rv.render_result(t, rendered, key="explorer")
+
+st.subheader(t("method.heading"))
+st.markdown(t("results.method_note", k=k))
