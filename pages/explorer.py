@@ -31,9 +31,9 @@ def question_text(question_id: str) -> str:
 
 
 def after_wave_change(wave: int) -> dict[str, str | None]:
-    """A question not asked in the new wave gives way to its section's first question."""
+    """A question not asked in the new wave gives way to its section's (or the first section's) first."""
     if choices.question(wave, str(state.question_id)) is None:
-        return {"q": None, "section": state.section}
+        return {"q": None, "section": state.section if state.section in choices.sections_in(wave) else None}
     return {}
 
 
