@@ -25,6 +25,7 @@ from data_access.text_store import (
     load_coding_runs,
     load_key_terms,
     replace_coded_answers,
+    stored_question_ids,
 )
 
 __all__ = [
@@ -47,5 +48,6 @@ __all__ = [
     "replace_coded_answers",
     "store_codebook",
     "store_respondents",
+    "stored_question_ids",
     "upgrade_schema",
 ]

@@ -91,6 +91,11 @@ def replace_coded_answers(
     session.flush()
 
 
+def stored_question_ids(session: Session) -> set[str]:
+    """Ids of the questions in the store (a store may hold another questionnaire than the default)."""
+    return set(session.scalars(select(models.Question.id)))
+
+
 def load_coded_answers(session: Session, question_id: str | None = None,
                        wave: int | None = None) -> pd.DataFrame:
     """Coded answers with their REDACTED text and themes (a tuple per answer, codebook order lost).

@@ -25,7 +25,8 @@ class PostLoadSummary:
     protection: ProtectionSummary
 
     def lines(self) -> list[str]:
-        return self.themes.lines() + [f"protection {line}" for line in self.protection.lines()]
+        """The protection step's lines as before (callers prefix them), then the text step's."""
+        return self.protection.lines() + self.themes.lines()
 
 
 def after_load(session: Session, policy: Policy) -> PostLoadSummary:

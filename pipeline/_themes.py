@@ -15,7 +15,13 @@ import pandas as pd
 from sqlalchemy.orm import Session
 
 from codebook import Codebook
-from data_access import CodingRun, count_respondents, load_open_answers, replace_coded_answers
+from data_access import (
+    CodingRun,
+    count_respondents,
+    load_open_answers,
+    replace_coded_answers,
+    stored_question_ids,
+)
 from themes import INPUT_COLUMNS, PipelineResult, TextAnalyser, default_analyser, run_pipeline
 
 _LOG = logging.getLogger(__name__)
@@ -67,17 +73,19 @@ def run_theme_step(session: Session, codebook: Codebook,
                    analyser: TextAnalyser | None = None) -> ThemeStepSummary:
     """Code the open answers of every wave in ``session``'s transaction and replace the stored codes.
 
-    Every open question of the questionnaire that has themes in ``assets/themes.yaml`` is coded;
-    one without themes is skipped with a warning (its answers then reach no page at all).
+    Every open question of the questionnaire (and of the store) that has themes in
+    ``assets/themes.yaml`` is coded; one without themes is skipped with a warning (its answers
+    then reach no page at all).
     """
     started = time.perf_counter()
     analyser = analyser if analyser is not None else default_analyser()
     theme_book = analyser.codebook
     waves = set(count_respondents(session))
+    in_store = stored_question_ids(session)
     results: list[PipelineResult] = []
     runs: list[CodingRun] = []
     for question in codebook.questions:
-        if question.type != "open":
+        if question.type != "open" or question.id not in in_store:
             continue
         if question.id not in theme_book.questions:
             _LOG.warning("open question %s has no themes in the theme codebook; its answers are not coded",

@@ -136,6 +136,20 @@ def theme_ids_of(table: ReleasedTable) -> tuple[str, ...]:
     return tuple(c for c in table.option_codes if c not in (UNCODED, NO_CONTENT))
 
 
+def answered_open_questions(snapshot: SurveySnapshot) -> list[str]:
+    """Coded open questions that someone answered in some wave, in questionnaire order.
+
+    Whether anyone answered a question at all is not protected (it is the whole population).
+    """
+    answered = set()
+    for (wave, question_id) in snapshot.open_options:
+        categories = snapshot.cells[(wave, question_id)].categories
+        if snapshot.cells[(wave, question_id)].base.sum() > 0 or (
+                categories is not None and categories[NO_CONTENT].sum() > 0):
+            answered.add(question_id)
+    return [q.id for q in snapshot.codebook.questions if q.id in answered]
+
+
 def quotable_groups(snapshot: SurveySnapshot, question_id: str, wave: int) -> frozenset[str]:
     """Groups of :data:`QUOTE_DIMENSION` that the gate shows with a base of at least quote_k."""
     table = release_question(snapshot, question_id, wave, View(None, QUOTE_DIMENSION))

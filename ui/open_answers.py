@@ -67,8 +67,7 @@ def require_open_answer_data(t: Translator) -> OpenAnswerData:
 
 def open_questions(snapshot: SurveySnapshot) -> list[str]:
     """Open questions with coded answers in some wave, in questionnaire order."""
-    coded = {question_id for _, question_id in snapshot.open_options}
-    return [q.id for q in snapshot.codebook.questions if q.id in coded]
+    return results.answered_open_questions(snapshot)
 
 
 def coded_waves(snapshot: SurveySnapshot, question_id: str) -> list[int]:

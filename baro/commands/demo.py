@@ -44,6 +44,8 @@ def run(args: argparse.Namespace) -> int:
     per_wave = ", ".join(f"{wave}: {n} respondents" for wave, n in counts.items())
     print(f"Built demo data (seed {args.seed}) in {shown}: {per_wave} ({elapsed:.1f} s).")
     for summary in summaries:
-        for line in summary.lines():
+        for line in summary.themes.lines():
             print(f"  {line}")
+        for line in summary.protection.lines():
+            print(f"  protection {line}")
     return 0
