@@ -23,7 +23,9 @@ pages = [
     st.Page("pages/overview.py", title=t("nav.overview"), icon="📊", url_path="overview",
             default=True),
     st.Page("pages/explorer.py", title=t("nav.explorer"), icon="🔎", url_path="explorer"),
-    st.Page("pages/my_region.py", title=t("nav.my_region"), icon="📍", url_path="my-region"),
+    # url_path = the file's name: a deep link that is a fresh server's first request is resolved
+    # in Streamlit's legacy pages/ mode, by file name (see ui/frame.py).
+    st.Page("pages/my_region.py", title=t("nav.my_region"), icon="📍", url_path="my_region"),
     st.Page("pages/heatmap.py", title=t("nav.heatmap"), icon="🟧", url_path="heatmap"),
     st.Page("pages/open_answers.py", title=t("nav.open_answers"), icon="💬", url_path="open_answers"),
 ]

@@ -30,6 +30,7 @@ from charts._results_common import (
     wrap,
 )
 
+_HAIR_SPACE = "\u200a"
 #: The colour scale saturates at this relative difference (a quarter of the scale, or 25 points).
 COLOUR_LIMIT = 0.25
 HEATMAP_TRACE = "heatmap"
@@ -46,7 +47,7 @@ def format_cell(value: object, hidden: bool, percent: bool, language: str, mark:
         return ""
     text = format_percent(value, language) if percent else format_decimal(value, language)
     symbol = mark_symbol(mark)
-    return f"{text} {symbol}" if symbol else text
+    return f"{text}{_HAIR_SPACE}{symbol}" if symbol else text
 
 
 def _matrix(frame: pd.DataFrame, items: Sequence[str], groups: Sequence[str]) -> dict[tuple[str, str], dict[str, Any]]:
@@ -95,8 +96,11 @@ def build_heatmap_figure(
             "x": list(range(len(groups))), "y": list(range(len(items))),
             "zmin": -COLOUR_LIMIT, "zmax": COLOUR_LIMIT, "zmid": 0, "colorscale": HEATMAP_SCALE,
             "xgap": 2, "ygap": 2, "hoverinfo": "skip",
-            "colorbar": {"title": {"text": colour_title, "side": "right", "font": {"size": MIN_FONT_SIZE}},
-                         "tickfont": {"size": MIN_FONT_SIZE}, "thickness": 14, "len": 0.6,
+            # A horizontal colour bar under the cells leaves the width to the groups.
+            "colorbar": {"title": {"text": colour_title, "side": "top", "font": {"size": MIN_FONT_SIZE}},
+                         "tickfont": {"size": MIN_FONT_SIZE}, "thickness": 12, "len": 0.35,
+                         "orientation": "h", "x": 1, "xanchor": "right", "y": 0, "yanchor": "top",
+                         "yref": "paper", "ypad": 30,
                          "tickvals": [-COLOUR_LIMIT, 0, COLOUR_LIMIT], "ticktext": ["−", "0", "+"]},
         },
         {
@@ -107,17 +111,22 @@ def build_heatmap_figure(
         },
     ]
     lines = title_lines(texts)
-    top = 170 + 26 * lines
-    height = top + 90 + 40 * max(len(items), 2)
-    layout = base_layout(language, texts, height=height, top=top, bottom=80, right=10)
+    many = len(groups) > 8
+    # Many groups: headers turn to save width, item labels wrap narrower onto three lines.
+    header_wrap, item_wrap, item_lines = (30, 30, 3) if many else (14, 48, 2)
+    top = (190 if many else 150) + 26 * lines
+    height = top + 130 + (56 if many else 40) * max(len(items), 2)
+    # Turned headers reach up and to the right of their column: leave room for the last ones.
+    layout = base_layout(language, texts, height=height, top=top, bottom=120, right=150 if many else 10)
     layout.update({
         "plot_bgcolor": HEATMAP_HIDDEN_COLOUR,
         "xaxis": {"tickmode": "array", "tickvals": list(range(len(groups))),
-                  "ticktext": [wrap(group_labels[g], 14, max_lines=3) for g in groups],
-                  "side": "top", "tickangle": 0, "tickfont": {"size": MIN_FONT_SIZE}, "showgrid": False,
+                  "ticktext": [wrap(group_labels[g], header_wrap, max_lines=3) for g in groups],
+                  "side": "top", "tickangle": -45 if many else 0, "tickfont": {"size": MIN_FONT_SIZE},
+                  "showgrid": False,
                   "zeroline": False, "fixedrange": True, "range": [-0.5, len(groups) - 0.5], "automargin": True},
         "yaxis": {"tickmode": "array", "tickvals": list(range(len(items))),
-                  "ticktext": [wrap(item_labels[i], 48, max_lines=2) for i in items],
+                  "ticktext": [wrap(item_labels[i], item_wrap, max_lines=item_lines) for i in items],
                   "range": [len(items) - 0.5, -0.5], "showgrid": False, "zeroline": False,
                   "tickfont": {"size": MIN_FONT_SIZE}, "fixedrange": True, "automargin": True},
         "shapes": [{"type": "line", "xref": "x", "yref": "paper", "x0": 0.5, "x1": 0.5, "y0": 0, "y1": 1,

@@ -39,7 +39,10 @@ TEXT_COLOUR = "#1A1A1A"
 HIDDEN_COLOUR = "#595959"
 GRID_COLOUR = "#D9D9D9"
 BACKGROUND_COLOUR = "#FFFFFF"
-FONT_FAMILY = "Source Sans Pro, Source Sans 3, Arial, sans-serif"
+#: Quoted: an unquoted "Source Sans 3" is invalid CSS (a number in a family name), and the browser
+#: then drops the whole font-family, so Plotly's default font was drawn instead. "Source Sans" is
+#: the name Streamlit serves its font under.
+FONT_FAMILY = '"Source Sans", "Source Sans Pro", "Source Sans 3", Arial, sans-serif'
 #: Smallest font size of any chart text, in pixels.
 MIN_FONT_SIZE = 14
 

@@ -151,7 +151,7 @@ def is_missing(value: object) -> bool:
 
 
 def base_layout(language: str, texts: ChartTexts, *, height: int, top: int = 130, bottom: int = 90,
-                left: int = 24, right: int = 30) -> dict[str, Any]:
+                left: int = 40, right: int = 30) -> dict[str, Any]:
     """The layout every results chart starts from: template, fonts ≥ 14 px, title and caption."""
     return {
         "template": TEMPLATE,
@@ -205,7 +205,7 @@ def row_axis(labels: Sequence[str], *, domain: Sequence[float] = (0.0, 1.0)) -> 
         "showgrid": False,
         "zeroline": False,
         "tickfont": {"size": MIN_FONT_SIZE + 1},
-        "ticklabelstandoff": 8,
+        "ticklabelstandoff": 6,
         "automargin": True,
         "fixedrange": True,
         "domain": list(domain),

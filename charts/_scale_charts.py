@@ -267,11 +267,12 @@ def build_agreement_figure(
                    "itemdoubleclick": False},
         "yaxis": row_axis(_row_labels(rows, labels, language, texts)),
         "xaxis": value_axis(texts.share_axis, [-left, right], domain=list(_DIVERGING_DOMAIN),
-                            zeroline=True, zerolinecolor=TEXT_COLOUR, zerolinewidth=2, layer="below traces",
+                            # no zero line: it would cross the neutral share written on the centre
                             **percent_ticks(language, _diverging_ticks(left, right))),
-        "xaxis2": value_axis(texts.dont_know, [0.0, max(0.4, largest_dk * 1.6)], domain=list(_DONT_KNOW_DOMAIN),
+        "xaxis2": value_axis(wrap(texts.dont_know, 14), [0.0, max(0.4, largest_dk * 1.6)],
+                             domain=list(_DONT_KNOW_DOMAIN),
                              anchor="y", showticklabels=False, showgrid=False),
-        "xaxis3": value_axis(texts.mean_axis, [bounds[0], bounds[1] + 0.6], domain=list(_MEAN_DOMAIN),
+        "xaxis3": value_axis(wrap(texts.mean_axis, 24), [bounds[0], bounds[1] + 0.6], domain=list(_MEAN_DOMAIN),
                              anchor="y", tickmode="array",
                              tickvals=list(range(int(bounds[0]), int(bounds[1]) + 1))),
     })

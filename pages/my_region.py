@@ -49,19 +49,21 @@ def explorer_link(view: ui.View, question_id: str) -> dict[str, str]:
 
 for question in questions:
     table, rendered = rv.question_area_chart(t, language, snapshot, question, state.wave, area)
-    if rendered is None:
-        st.info(t("results.refused", k=k), icon="🔒")
-        continue
-    if rv.area_is_hidden(table, area):
-        st.info(t("region.hidden_notice", area=area_names[area]), icon="🔒")
-        for alternative in rv.area_alternatives(t, snapshot, question, state.wave, area):
-            by = t(f"results.by.{alternative.view.by}")
-            label = (t("region.alternative_area", area=area_names[area], by=by) if alternative.view.filter
-                     else t("region.alternative_country", by=by))
-            shown = t("region.groups_shown", count=alternative.shown_groups)
-            st.page_link("pages/explorer.py", label=f"{label} ({shown})", icon="➡️",
-                         query_params=explorer_link(alternative.view, question.id))
-    rv.render_result(t, rendered, key=f"region_{question.id}")
+    with st.container(border=True):
+        if rendered is None:
+            st.info(t("results.refused", k=k), icon="🔒")
+            continue
+        rv.render_result(t, rendered, key=f"region_{question.id}")
+        if rv.area_is_hidden(table, area):
+            st.info(t("region.hidden_notice", area=area_names[area]), icon="🔒")
+            for alternative in rv.area_alternatives(t, snapshot, question, state.wave, area):
+                by = t(f"results.by.{alternative.view.by}")
+                label = (t("region.alternative_area", area=area_names[area], by=by) if alternative.view.filter
+                         else t("region.alternative_country", by=by))
+                shown = (t("region.groups_shown_one") if alternative.shown_groups == 1
+                         else t("region.groups_shown", count=alternative.shown_groups))
+                st.page_link("pages/explorer.py", label=f"{label} ({shown})", icon="➡️",
+                             query_params=explorer_link(alternative.view, question.id))
 
 st.subheader(t("method.heading"))
 st.markdown(t("results.method_note", k=k))
