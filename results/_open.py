@@ -175,15 +175,18 @@ def release_quotes(
     view always shows the same quotes. Raises ``ReleaseError`` like :func:`release_question`.
     """
     snapshot.menu.validate(view)
-    common = dict(question_id=question_id, wave=wave, view=View(view.filter, None),
-                  quote_k=snapshot.policy.quote_k, _token=_TOKEN)
+
+    def released(refused: str | None, quotes: tuple[tuple[str, tuple[Quote, ...]], ...] = ()) -> ReleasedQuotes:
+        return ReleasedQuotes(question_id, wave, View(view.filter, None), snapshot.policy.quote_k, refused,
+                              quotes, _token=_TOKEN)
+
     if view.filter is not None and view.filter[0] != QUOTE_DIMENSION:
         release_question(snapshot, question_id, wave, View(view.filter, None))  # same errors as numbers
-        return ReleasedQuotes(refused=REFUSED_QUOTE_DIMENSION, **common)
+        return released(REFUSED_QUOTE_DIMENSION)
     table = release_question(snapshot, question_id, wave, View(view.filter, None))
     total = table.total
     if table.is_refused or total is None or total.hidden or (total.base or 0) < snapshot.policy.quote_k:
-        return ReleasedQuotes(refused=REFUSED_QUOTE_GROUP, **common)
+        return released(REFUSED_QUOTE_GROUP)
     allowed = quotable_groups(snapshot, question_id, wave)
     if view.filter is not None:
         allowed &= {view.filter[1]}
@@ -197,7 +200,7 @@ def release_quotes(
         picks = _pick(candidates, question_id, wave, theme_id, language, per_theme, used)
         if picks:
             chosen.append((theme_id, picks))
-    return ReleasedQuotes(refused=None, quotes=tuple(chosen), **common)
+    return released(None, tuple(chosen))
 
 
 def _pick(candidates: pd.DataFrame, question_id: str, wave: int, theme_id: str, language: str,
@@ -239,13 +242,12 @@ def release_key_terms(
     """
     table = release_question(snapshot, question_id, wave, View())
     total = table.total
-    common = dict(question_id=question_id, wave=wave, language=language, _token=_TOKEN)
     if table.is_refused or total is None or total.hidden or (total.base or 0) < snapshot.policy.quote_k:
-        return ReleasedKeyTerms(refused=REFUSED_KEY_TERMS, **common)
+        return ReleasedKeyTerms(question_id, wave, language, REFUSED_KEY_TERMS, _token=_TOKEN)
     terms = data.key_terms
     rows = terms.loc[(terms["question_id"] == question_id) & (terms["wave"] == wave)
                      & (terms["language"] == language) & terms["kind"].isin(list(kinds))
                      & (terms["n_respondents"] >= snapshot.policy.k)]
     rows = rows.sort_values(["n_respondents", "term"], ascending=[False, True]).head(limit)
     released = tuple((str(r.term), str(r.kind), int(r.n_respondents)) for r in rows.itertuples(index=False))
-    return ReleasedKeyTerms(refused=None, terms=released, **common)
+    return ReleasedKeyTerms(question_id, wave, language, None, released, _token=_TOKEN)

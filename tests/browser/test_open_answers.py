@@ -116,7 +116,7 @@ def test_markup_in_an_answer_renders_as_plain_text(browser: Browser, payload_ser
         page.wait_for_timeout(500)
         assert dialogs == [], "no script ran"
         assert not [u for u in requests if "example.invalid" in u]
-        box = main.get_by_test_id("stVerticalBlockBorderWrapper").filter(has=quote).last
+        box = quote.locator('xpath=ancestor::div[contains(@data-testid, "stVerticalBlock")][1]')
         save_screenshot(box, "open-answers-markup-quote")
     finally:
         context.close()
