@@ -36,7 +36,6 @@ from charts import (
 )
 from codebook import Question
 from results import SurveySnapshot, release_question
-from results._service import COUNTED_TYPES
 from ui.data import QUERY_TTL_SECONDS
 from ui.i18n import Translator, translator
 from ui.render import PLOTLY_CONFIG, _right_align_numbers, label_categories
@@ -71,8 +70,7 @@ def snapshot_token(snapshot: SurveySnapshot) -> str:
 
 @st.cache_resource(ttl=QUERY_TTL_SECONDS, max_entries=8, show_spinner=False)
 def _choices(token: str, measures: tuple[str, ...], _snapshot: SurveySnapshot) -> SurveyChoices:
-    questions = {w: tuple(q for q in _snapshot.released_questions(w) if q.type in COUNTED_TYPES and q.is_closed)
-                 for w in _snapshot.waves}
+    questions = {w: tuple(q for q in _snapshot.released_questions(w) if q.is_closed) for w in _snapshot.waves}
     # Background items describe the respondents; the results pages open on the survey's themes.
     sections = tuple(sorted((sid for sid, _ in _snapshot.codebook.sections), key=lambda sid: sid == "background"))
     return SurveyChoices(waves=_snapshot.waves, questions=questions, sections=sections, menu=_snapshot.menu,

@@ -287,6 +287,14 @@ def test_invalid_url_values_give_a_notice_and_the_default_not_a_traceback(app: A
     assert not at.warning, "the URL is corrected, so the notice is shown once"
 
 
+@pytest.mark.parametrize("page", ["pages/explorer.py", "pages/heatmap.py"])
+def test_a_filter_under_k_is_refused_with_a_reason_not_numbers(app: AppTest, page: str) -> None:
+    at = open_page(app, page, {"lang": "en", "ely": "kainuu", "by": "sector"})  # Kainuu: 3 respondents
+    assert not at.get("plotly_chart") and not at.table
+    (info,) = at.info
+    assert "fewer than 5 respondents" in info.value
+
+
 @pytest.mark.parametrize("page", ["pages/my_region.py", "pages/heatmap.py"])
 def test_other_pages_fall_back_too(app: AppTest, page: str) -> None:
     at = open_page(app, page, {"lang": "sv", "ely": "atlantis", "measure": "max", "section": "x" * 200})

@@ -136,6 +136,11 @@ def test_every_text_is_at_least_14_px_and_the_template_is_explicit() -> None:
         build_share_figure(distribution, "en", groups=[TOTAL], labels=GROUP_LABELS, option_labels=AGREE_LABELS,
                            texts=TEXTS),
         build_mean_figure(summary, "en", groups=groups, labels=GROUP_LABELS, bounds=(1, 5), texts=TEXTS),
+        build_grade_distribution_figure(distribution_frame(grade_table()), summarise_groups(grade_table()), "en",
+                                        group=TOTAL, texts=TEXTS, option_labels={c: c for c in GRADE_CODES}),
+        build_heatmap_figure(heatmap_frame({"agree": agreement_table()}, "mean"), "en", items=["agree"],
+                             groups=groups, item_labels={"agree": "A"}, group_labels=GROUP_LABELS, percent=False,
+                             texts=TEXTS, colour_title="Difference"),
     ]
     for figure in figures:
         sizes = font_sizes(figure)
