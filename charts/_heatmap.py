@@ -4,7 +4,8 @@ Why colour the difference, not the value: the point of the page is spotting wher
 differs. Means of 1–5 and 1–10 items are put on one footing by dividing the difference by the
 scale's span; "% agree" differences are in percentage points. Each cell still writes its own
 value (and ▲/▼ where the 95 % intervals of group and total do not overlap). Cells the gate hides
-are grey with the hidden marker, never coloured as "no difference".
+are grey with the hidden marker, never coloured as "no difference". A marked difference is also
+framed, so it shows where a narrow column has no room for the ▲/▼.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ from charts._results_common import (
 )
 
 _HAIR_SPACE = "\u200a"
+#: More groups than this and the columns turn narrow (headers turned, marks as frames only).
+MANY_GROUPS = 8
 #: The colour scale saturates at this relative difference (a quarter of the scale, or 25 points).
 COLOUR_LIMIT = 0.25
 HEATMAP_TRACE = "heatmap"
@@ -73,6 +76,8 @@ def build_heatmap_figure(
     ``percent`` writes values as percentages ("% agree"), otherwise as means.
     """
     cells = _matrix(frame, items, groups)
+    many = len(groups) > MANY_GROUPS
+    frames: list[dict[str, Any]] = []
     z: list[list[float | None]] = []
     text_x: list[int] = []
     text_y: list[int] = []
@@ -87,8 +92,14 @@ def build_heatmap_figure(
             z_row.append(value)
             text_x.append(column)
             text_y.append(row)
-            text.append(format_cell(cell["value"], hidden, percent, language, cell.get("mark")))
+            mark = cell.get("mark") if not hidden and cell.get("mark") in ("higher", "lower") else None
+            # Narrow columns have no room for ▲/▼ beside the value: the frame alone marks it there.
+            text.append(format_cell(cell["value"], hidden, percent, language, None if many else mark))
             hover.append(f"{group_labels[group]}<br>{wrap(item_labels[item], 60)}")
+            if mark:
+                frames.append({"type": "rect", "xref": "x", "yref": "y", "x0": column - 0.47, "x1": column + 0.47,
+                               "y0": row - 0.45, "y1": row + 0.45, "line": {"color": TEXT_COLOUR, "width": 2},
+                               "name": f"mark {mark}"})
         z.append(z_row)
     traces: list[dict[str, Any]] = [
         {
@@ -111,13 +122,12 @@ def build_heatmap_figure(
         },
     ]
     lines = title_lines(texts)
-    many = len(groups) > 8
     # Many groups: headers turn to save width, item labels wrap narrower onto three lines.
-    header_wrap, item_wrap, item_lines = (30, 30, 3) if many else (14, 48, 2)
-    top = (190 if many else 150) + 26 * lines
+    header_wrap, item_wrap, item_lines = (40, 30, 3) if many else (14, 48, 2)
+    top = (230 if many else 150) + 26 * lines
     height = top + 130 + (56 if many else 40) * max(len(items), 2)
     # Turned headers reach up and to the right of their column: leave room for the last ones.
-    layout = base_layout(language, texts, height=height, top=top, bottom=120, right=150 if many else 10)
+    layout = base_layout(language, texts, height=height, top=top, bottom=120, right=100 if many else 10)
     layout.update({
         "plot_bgcolor": HEATMAP_HIDDEN_COLOUR,
         "xaxis": {"tickmode": "array", "tickvals": list(range(len(groups))),
@@ -130,7 +140,7 @@ def build_heatmap_figure(
                   "range": [len(items) - 0.5, -0.5], "showgrid": False, "zeroline": False,
                   "tickfont": {"size": MIN_FONT_SIZE}, "fixedrange": True, "automargin": True},
         "shapes": [{"type": "line", "xref": "x", "yref": "paper", "x0": 0.5, "x1": 0.5, "y0": 0, "y1": 1,
-                    "line": {"color": GRID_COLOUR if len(groups) < 2 else TEXT_COLOUR, "width": 2}}],
+                    "line": {"color": GRID_COLOUR if len(groups) < 2 else TEXT_COLOUR, "width": 2}}, *frames],
     })
     layout["annotations"][0]["font"]["color"] = HIDDEN_COLOUR
     return go.Figure(data=traces, layout=layout)

@@ -251,6 +251,21 @@ def test_heatmap_marks_hidden_cells_and_writes_values_in_the_language() -> None:
     text = dict(zip(zip(cells.y, cells.x, strict=True), cells.text, strict=True))
     assert text[(0, groups.index("north"))] == "3,8"
     assert text[(0, groups.index("east"))] == HIDDEN_MARKER
+    framed_rows = {round((s.y0 + s.y1) / 2) for s in figure.layout.shapes if s.type == "rect"}
+    assert 0 not in framed_rows, "the agreement item has no difference: no frame in its row"
+    clear = release_counts({"north": {"5": 8, "4": 2}, "south": {"1": 7, "2": 2}, "west": {"3": 6, "4": 3, "2": 3}},
+                           View(None, "region"))  # north higher, south lower (test_analysis_distributions)
+    marked = heatmap_frame({"clear": clear}, "mean")
+    for many in (False, True):
+        shown = groups + ([f"extra{i}" for i in range(5)] if many else [])
+        labels = {**GROUP_LABELS, **{g: g for g in shown}}
+        figure = build_heatmap_figure(marked, "en", items=["clear"], groups=shown, item_labels={"clear": "C"},
+                                      group_labels=labels, percent=False, texts=TEXTS, colour_title="Diff")
+        frames = [s for s in figure.layout.shapes if s.type == "rect"]
+        assert sorted((f.x0 + f.x1) / 2 for f in frames) == [groups.index("north"), groups.index("south")]
+        cells = next(t for t in figure.data if t.meta == "cell values")
+        north = cells.text[groups.index("north")]
+        assert north.endswith("▲") != many, "▲ beside the value only where columns are wide enough"
     table = build_heatmap_table(frame, "en", items=items, groups=groups, item_labels={"agree": "A", "grade": "G"},
                                 group_labels=GROUP_LABELS, percent=False, item_header="Question")
     assert table.set_index("Question").loc["A", "North"] == "3.8"
