@@ -155,9 +155,7 @@ def build_share_figure(
                    "traceorder": "normal", "font": {"size": MIN_FONT_SIZE}, "itemclick": False,
                    "itemdoubleclick": False},
         "yaxis": row_axis([wrap(option_labels[c], 40) for c in options]),
-        "xaxis": value_axis(texts.share_axis, [0.0, min(1.0, max(largest, 0.2)) * 1.25],
-                            **percent_axis_ticks(language, min(1.0, max(largest, 0.2))),
-                            rangemode="tozero", zeroline=True, zerolinecolor=TEXT_COLOUR),
+        "xaxis": _share_axis(texts, language, largest, rangemode="tozero"),
     })
     return go.Figure(data=traces, layout=layout)
 
@@ -247,9 +245,7 @@ def build_group_share_figure(
     layout = base_layout(language, texts, height=top + 110 + 40 * max(len(groups), 2), top=top)
     layout.update({
         "yaxis": row_axis(row_labels),
-        "xaxis": value_axis(texts.share_axis, [0.0, min(1.0, max(largest, 0.2)) * 1.25],
-                            **percent_axis_ticks(language, min(1.0, max(largest, 0.2))),
-                            zeroline=True, zerolinecolor=TEXT_COLOUR),
+        "xaxis": _share_axis(texts, language, largest),
     })
     return go.Figure(data=traces, layout=layout)
 
@@ -278,3 +274,10 @@ def build_group_share_table(
             out[option_labels[code]].append(HIDDEN_MARKER if hidden else format_percent(records[code]["share"],
                                                                                         language))
     return pd.DataFrame(out)
+
+
+def _share_axis(texts: ChartTexts, language: str, largest: float, **extra: Any) -> dict[str, Any]:
+    """The horizontal share axis of choice charts: 0 to a little past the largest share (at least 20 %)."""
+    top = min(1.0, max(largest, 0.2))
+    return value_axis(texts.share_axis, [0.0, top * 1.25], **percent_axis_ticks(language, top),
+                      zeroline=True, zerolinecolor=TEXT_COLOUR, **extra)

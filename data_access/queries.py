@@ -7,7 +7,7 @@ and anonymity packages aggregate them.
 from __future__ import annotations
 
 import pandas as pd
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from data_access import models
@@ -33,9 +33,9 @@ def load_respondents(session: Session, wave: int | None = None) -> pd.DataFrame:
     return pd.DataFrame(session.execute(stmt).all(), columns=RESPONDENT_COLUMNS)
 
 
-def load_answers(session: Session, question_id: str, wave: int | None = None) -> pd.DataFrame:
-    """Closed answers to one question in long form (a multi-select gives one row per tick)."""
-    stmt = (
+def _closed_answers() -> Select[tuple[int, int, str, str | None, float | None]]:
+    """Answer rows with their respondent's wave, in respondent and entry order."""
+    return (
         select(
             models.Answer.respondent_id,
             models.Respondent.wave,
@@ -44,9 +44,13 @@ def load_answers(session: Session, question_id: str, wave: int | None = None) ->
             models.Answer.value_num,
         )
         .join(models.Respondent, models.Respondent.id == models.Answer.respondent_id)
-        .where(models.Answer.question_id == question_id)
         .order_by(models.Answer.respondent_id, models.Answer.id)
     )
+
+
+def load_answers(session: Session, question_id: str, wave: int | None = None) -> pd.DataFrame:
+    """Closed answers to one question in long form (a multi-select gives one row per tick)."""
+    stmt = _closed_answers().where(models.Answer.question_id == question_id)
     if wave is not None:
         stmt = stmt.where(models.Respondent.wave == wave)
     return pd.DataFrame(session.execute(stmt).all(), columns=ANSWER_COLUMNS)
@@ -54,18 +58,7 @@ def load_answers(session: Session, question_id: str, wave: int | None = None) ->
 
 def load_all_answers(session: Session, wave: int) -> pd.DataFrame:
     """Every closed answer of a wave, for the batch protection step that precomputes patterns."""
-    stmt = (
-        select(
-            models.Answer.respondent_id,
-            models.Respondent.wave,
-            models.Answer.question_id,
-            models.Answer.option_code,
-            models.Answer.value_num,
-        )
-        .join(models.Respondent, models.Respondent.id == models.Answer.respondent_id)
-        .where(models.Respondent.wave == wave, models.Answer.value_text.is_(None))
-        .order_by(models.Answer.respondent_id, models.Answer.id)
-    )
+    stmt = _closed_answers().where(models.Respondent.wave == wave, models.Answer.value_text.is_(None))
     return pd.DataFrame(session.execute(stmt).all(), columns=ANSWER_COLUMNS)
 
 
