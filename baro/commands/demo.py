@@ -12,7 +12,7 @@ from sqlalchemy.engine import make_url
 
 from baro.commands._common import policy_from_settings
 from config import load_settings
-from data_access.demo import build_demo_database, describe_parameters
+from data_access.demo import build_demo_database, describe_parameters, scaled_parameters
 from pipeline import PostLoadSummary, after_load
 
 
@@ -23,6 +23,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--database-url", default=None,
                         help="SQLAlchemy URL to build into (default: DATABASE_URL or the SQLite "
                              "file under data/)")
+    parser.add_argument("--respondents", type=int, default=None,
+                        help="scale every quota to this many respondents over both waves, for "
+                             "benchmarks (default: the calibrated 1,167)")
     parser.add_argument("--explain", action="store_true",
                         help="list the calibration parameters and their sources, build nothing")
 
@@ -37,7 +40,8 @@ def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     policy = policy_from_settings()
     summaries: list[PostLoadSummary] = []
-    counts = build_demo_database(url, seed=args.seed,
+    params = None if getattr(args, "respondents", None) is None else scaled_parameters(args.respondents)
+    counts = build_demo_database(url, seed=args.seed, params=params,
                                  after_load=lambda session: summaries.append(after_load(session, policy)))
     elapsed = time.perf_counter() - started
     shown = make_url(url).render_as_string(hide_password=True)

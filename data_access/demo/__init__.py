@@ -18,6 +18,7 @@ from data_access.demo._parameters import (
     MultiItem,
     ScaleItem,
     describe_parameters,
+    scaled_parameters,
 )
 
 __all__ = [
@@ -32,4 +33,5 @@ __all__ = [
     "describe_parameters",
     "generate_demo_respondents",
     "generate_demo_survey",
+    "scaled_parameters",
 ]

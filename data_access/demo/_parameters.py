@@ -9,6 +9,7 @@ and replaceable in one place. Each field carries its source in ``metadata["sourc
 from __future__ import annotations
 
 import copy
+import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from datetime import date
@@ -384,3 +385,42 @@ def describe_parameters(params: DemoParameters | None = None) -> list[tuple[str,
         short = value if len(value) <= 60 else value[:57] + "..."
         rows.append((item.name, short, str(item.metadata.get("source", ""))))
     return rows
+
+
+def _largest_remainder(counts: Mapping[str, int], total: int) -> dict[str, int]:
+    """``counts`` scaled to sum to ``total``: floors, then the largest remainders get one more.
+
+    Ties go to the earlier key, so the result is deterministic. A count that was positive stays
+    at least 1 when ``total`` is at least the number of such counts (small groups must remain).
+    """
+    old_total = sum(counts.values())
+    if old_total <= 0:
+        raise ValueError("cannot scale counts that sum to zero")
+    exact = {key: n * total / old_total for key, n in counts.items()}
+    scaled = {key: int(value) for key, value in exact.items()}
+    order = sorted(exact, key=lambda key: (-(exact[key] - scaled[key]), list(counts).index(key)))
+    for key in order[: total - sum(scaled.values())]:
+        scaled[key] += 1
+    return scaled
+
+
+def scaled_parameters(respondents: int, params: DemoParameters | None = None) -> DemoParameters:
+    """The calibration with every quota scaled so that both waves hold ``respondents`` together.
+
+    Why: the benchmarks need a survey of, say, 100,000 respondents with the demo's structure
+    (same groups, same answer models, proportionally the same small groups). Waves keep their
+    ratio; organisation type, ELY area and language counts are scaled by largest remainder so
+    each still sums to its wave. Everything else (means, shares, tick rates) is unchanged.
+    ``scaled_parameters(1167)`` equals the default parameters.
+    """
+    chosen = params or DemoParameters()
+    if respondents < 2 * len(chosen.respondents_per_wave):
+        raise ValueError(f"respondents={respondents} is too small to scale the demo")
+    per_wave = _largest_remainder({str(w): n for w, n in chosen.respondents_per_wave.items()}, respondents)
+    waves = {wave: per_wave[str(wave)] for wave in chosen.respondents_per_wave}
+
+    def scale(name: str) -> dict[int, dict[str, int]]:
+        return {wave: _largest_remainder(getattr(chosen, name)[wave], total) for wave, total in waves.items()}
+
+    return dataclasses.replace(chosen, respondents_per_wave=waves, org_type_counts=scale("org_type_counts"),
+                               ely_area_counts=scale("ely_area_counts"), language_counts=scale("language_counts"))
