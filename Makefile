@@ -13,8 +13,9 @@ PY := $(VENV)/bin/python
 INSTALL_STAMP := $(VENV)/.requirements-installed
 
 # Debian packages the app and its tests need (browser tests, PostgreSQL tests, Finnish
-# lemmatisation, a font for screenshots). Add new ones here, nowhere else.
-APT_PACKAGES := chromium postgresql libvoikko1 voikko-fi fonts-dejavu-core
+# lemmatisation, a font for screenshots, a colour emoji font for the navigation icons in headless
+# chromium). Add new ones here, nowhere else.
+APT_PACKAGES := chromium postgresql libvoikko1 voikko-fi fonts-dejavu-core fonts-noto-color-emoji
 
 DEMO_DB := data/kumppanuusbaro.sqlite
 PORT ?= 8501
