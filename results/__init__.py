@@ -4,6 +4,17 @@ It joins the store (respondents and answers, the stored hiding patterns), the me
 the anonymity gate, so that every consumer releases exactly the same numbers.
 """
 
+from results._comparison import (
+    ADJUSTMENT_DIMENSIONS,
+    EARLIER_WAVE,
+    LATER_WAVE,
+    category_waves,
+    cell_views,
+    comparison_options,
+    release_adjusted,
+    release_comparison,
+    release_what_changed,
+)
 from results._open import (
     KEY_TERMS_LIMIT,
     QUOTE_DIMENSION,
@@ -40,6 +51,15 @@ from results._service import (
 )
 
 __all__ = [
+    "ADJUSTMENT_DIMENSIONS",
+    "EARLIER_WAVE",
+    "LATER_WAVE",
+    "category_waves",
+    "cell_views",
+    "comparison_options",
+    "release_adjusted",
+    "release_comparison",
+    "release_what_changed",
     "KEY_TERMS_LIMIT",
     "NO_CONTENT",
     "QUOTES_PER_THEME",
