@@ -30,6 +30,12 @@ PARAM_SECTION = "section"
 PARAM_BY = "by"
 PARAM_MEASURE = "measure"
 PARAM_AREA = DIMENSION_PARAMS["ely_area"]
+#: The chosen option of a single-choice or multi-select question with a breakdown.
+PARAM_OPTION = "option"
+#: ``wave=2020,2023`` shows both waves side by side with the change (explorer, My region).
+WAVES_BOTH = "2020,2023"
+#: Filter dimensions of the "What changed" page (one value of one of them).
+CHANGE_FILTER_DIMENSIONS: tuple[str, ...] = ("sector", "ely_area")
 #: ``by=none`` asks for no breakdown (the explorer's default).
 NO_BREAKDOWN = "none"
 #: ``section=all`` on the heatmap shows the items of every section.
@@ -54,6 +60,10 @@ __all__ = [
     "PARAM_AREA",
     "PARAM_BY",
     "PARAM_MEASURE",
+    "PARAM_OPTION",
+    "WAVES_BOTH",
+    "CHANGE_FILTER_DIMENSIONS",
+    "parse_what_changed",
     "PARAM_QUESTION",
     "PARAM_SECTION",
     "PARAM_WAVE",
@@ -90,6 +100,9 @@ class ViewState:
     filter: tuple[str, str] | None = None
     by: str | None = None
     measure: str | None = None
+    option: str | None = None
+    #: Both waves side by side (``wave`` is then the later one).
+    compare: bool = False
 
     @property
     def view(self) -> View:
@@ -207,8 +220,35 @@ def _dimension_of(value: str) -> str | None:
 
 
 def _wave(reader: _Reader, choices: SurveyChoices) -> int:
+    """One wave; another page's ``wave=2020,2023`` falls back to the latest without a notice."""
     allowed = [str(w) for w in choices.waves]
-    return int(reader.choice(PARAM_WAVE, allowed, str(choices.latest_wave)))
+    return int(reader.choice(PARAM_WAVE, allowed, str(choices.latest_wave), silent=(WAVES_BOTH,)))
+
+
+def _wave_or_both(reader: _Reader, choices: SurveyChoices) -> tuple[int, bool]:
+    """(wave, compare): one wave, or ``2020,2023`` (both, when the survey has both waves)."""
+    allowed = [str(w) for w in choices.waves]
+    if len(choices.waves) > 1:
+        allowed.append(WAVES_BOTH)
+    value = reader.choice(PARAM_WAVE, allowed, str(choices.latest_wave))
+    if value == WAVES_BOTH:
+        return choices.latest_wave, True
+    return int(value), False
+
+
+def _option(reader: _Reader, question: Question | None, by: str | None) -> str | None:
+    """The option of a choice question's breakdown chart, validated against its options."""
+    value, from_url = reader.raw(PARAM_OPTION)
+    if question is None or question.type not in ("single", "multi") or by is None:
+        return None
+    codes = {code.lower(): code for code in question.option_codes}
+    if value is None:
+        return None
+    if value in codes:
+        return codes[value]
+    if from_url:
+        reader.reject(PARAM_OPTION, UNKNOWN)
+    return None
 
 
 def _filter(reader: _Reader, choices: SurveyChoices, dimensions: Sequence[str]) -> tuple[str, str] | None:
@@ -272,25 +312,45 @@ def _question(reader: _Reader, choices: SurveyChoices, wave: int) -> tuple[str, 
 
 def parse_explorer(params: Mapping[str, str], choices: SurveyChoices,
                    remembered: Mapping[str, str] | None = None) -> ParsedState:
-    """Question explorer: ``wave``, ``q`` (or ``section``), one filter, ``by`` (default none)."""
+    """Question explorer: ``wave`` (or ``2020,2023``), ``q`` (or ``section``), one filter, ``by``
+    (default none) and, for a choice question with a breakdown, ``option``."""
     reader = _Reader(params, remembered or {})
-    wave = _wave(reader, choices)
+    wave, compare = _wave_or_both(reader, choices)
     section, question_id = _question(reader, choices, wave)
     filter_ = _filter(reader, choices, choices.menu.dimensions)
     by = _by(reader, choices, filter_, None, required=False)
-    return ParsedState(ViewState(wave, section, question_id, filter_, by), tuple(reader.problems))
+    option = _option(reader, choices.question(wave, question_id), by)
+    return ParsedState(ViewState(wave, section, question_id, filter_, by, option=option, compare=compare),
+                       tuple(reader.problems))
 
 
 def parse_region(params: Mapping[str, str], choices: SurveyChoices,
                  remembered: Mapping[str, str] | None = None) -> ParsedState:
-    """My region: ``wave``, ``ely`` (the area, default the first) and ``section``."""
+    """My region: ``wave`` (or ``2020,2023``), ``ely`` (the area, default the first) and ``section``."""
     reader = _Reader(params, remembered or {})
-    wave = _wave(reader, choices)
+    wave, compare = _wave_or_both(reader, choices)
     areas = choices.areas()
     area = reader.choice(PARAM_AREA, areas, areas[0])
     sections = choices.sections_in(wave)
     section = reader.choice(PARAM_SECTION, sections, sections[0], silent=(ALL_SECTIONS,))
-    return ParsedState(ViewState(wave, section, None, ("ely_area", area), None), tuple(reader.problems))
+    return ParsedState(ViewState(wave, section, None, ("ely_area", area), None, compare=compare),
+                       tuple(reader.problems))
+
+
+def parse_what_changed(params: Mapping[str, str], choices: SurveyChoices,
+                       remembered: Mapping[str, str] | None = None) -> ParsedState:
+    """What changed: one filter, a value of ``sector`` or ``ely`` (or none); both waves always.
+
+    A filter on another dimension is not offered here (the composition adjustment works on
+    sector × ELY area) and is reported. A ``wave`` parameter is ignored: the page shows both.
+    """
+    reader = _Reader(params, remembered or {})
+    for dimension, param in DIMENSION_PARAMS.items():
+        if dimension not in CHANGE_FILTER_DIMENSIONS and params.get(param) is not None:
+            reader.reject(param, UNKNOWN)
+    filter_ = _filter(reader, choices, [d for d in choices.menu.dimensions if d in CHANGE_FILTER_DIMENSIONS])
+    return ParsedState(ViewState(choices.latest_wave, None, None, filter_, None, compare=True),
+                       tuple(reader.problems))
 
 
 def parse_heatmap(params: Mapping[str, str], choices: SurveyChoices,
@@ -308,7 +368,7 @@ def parse_heatmap(params: Mapping[str, str], choices: SurveyChoices,
 
 def state_to_params(state: ViewState) -> dict[str, str]:
     """The URL parameters that reproduce ``state`` (``lang`` is the frame's, not added here)."""
-    params: dict[str, str] = {PARAM_WAVE: str(state.wave)}
+    params: dict[str, str] = {PARAM_WAVE: WAVES_BOTH if state.compare else str(state.wave)}
     if state.question_id is not None:
         params[PARAM_QUESTION] = state.question_id
     elif state.section is not None:
@@ -319,12 +379,15 @@ def state_to_params(state: ViewState) -> dict[str, str]:
         params[PARAM_BY] = DIMENSION_PARAMS[state.by] if state.by is not None else NO_BREAKDOWN
     if state.measure is not None:
         params[PARAM_MEASURE] = state.measure
+    if state.option is not None:
+        params[PARAM_OPTION] = state.option
     return params
 
 
 def view_params() -> tuple[str, ...]:
     """Every parameter name a results page owns (the frame owns ``lang``)."""
-    return (PARAM_WAVE, PARAM_QUESTION, PARAM_SECTION, PARAM_BY, PARAM_MEASURE, *DIMENSION_PARAMS.values())
+    return (PARAM_WAVE, PARAM_QUESTION, PARAM_SECTION, PARAM_BY, PARAM_MEASURE, PARAM_OPTION,
+            *DIMENSION_PARAMS.values())
 
 
 def with_filter(state: ViewState, filter_: tuple[str, str] | None) -> ViewState:
