@@ -11,6 +11,16 @@ from charts._choice_charts import (
     build_share_table,
     sorted_options,
 )
+from charts._comparison_charts import (
+    NOT_SUPPORTED_MARK,
+    SUPPORTED_MARK,
+    ComparisonTexts,
+    build_change_ranking_figure,
+    build_change_ranking_table,
+    build_wave_pair_figure,
+    build_wave_pair_table,
+    format_change,
+)
 from charts._composition import (
     HIDDEN_TRACE_NAME,
     TEMPLATE,
@@ -67,6 +77,14 @@ from charts._themes import (
 )
 
 __all__ = [
+    "NOT_SUPPORTED_MARK",
+    "SUPPORTED_MARK",
+    "ComparisonTexts",
+    "build_change_ranking_figure",
+    "build_change_ranking_table",
+    "build_wave_pair_figure",
+    "build_wave_pair_table",
+    "format_change",
     "ChartFacts",
     "QuestionChart",
     "area_chart_facts",
