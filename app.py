@@ -27,6 +27,7 @@ pages = [
     # in Streamlit's legacy pages/ mode, by file name (see ui/frame.py).
     st.Page("pages/my_region.py", title=t("nav.my_region"), icon="📍", url_path="my_region"),
     st.Page("pages/heatmap.py", title=t("nav.heatmap"), icon="🟧", url_path="heatmap"),
+    st.Page("pages/what_changed.py", title=t("nav.what_changed"), icon="📈", url_path="what_changed"),
     st.Page("pages/open_answers.py", title=t("nav.open_answers"), icon="💬", url_path="open_answers"),
 ]
 page = st.navigation(pages, position="sidebar")

@@ -3,13 +3,16 @@
 Thin page: the area, wave and section come from the URL and the sidebar; each question's numbers
 come from one released table (the whole country by ELY area), so the area and the country are
 exactly what every other view shows. When the gate hides the area for a question, the page says
-so and links to the views that do show something (ui.results_view.area_alternatives).
+so and links to the views that do show something (ui.results_view.area_alternatives). With
+both waves (``wave=2020,2023``) each question shows the area and the country in 2020 and 2023,
+with the change where both waves show the group (ui.comparison_view).
 """
 
 import streamlit as st
 
 import ui
 from analysis import url_state
+from ui import comparison_view as cv
 from ui import results_view as rv
 from ui import view_state as vs
 
@@ -32,12 +35,14 @@ sidebar = st.sidebar
 sidebar.subheader(t("view.heading"))
 vs.bind_selectbox(sidebar, t("view.area"), list(choices.areas()), area, key="region_area",
                   param=url_state.PARAM_AREA, format_func=area_names.__getitem__)
-vs.bind_selectbox(sidebar, t("view.wave"), list(choices.waves), state.wave, key="region_wave", param="wave")
+vs.bind_selectbox(sidebar, t("view.wave"), cv.wave_options(choices), cv.wave_value(state.wave, state.compare),
+                  key="region_wave", param="wave", format_func=lambda value: cv.wave_label(t, value))
 vs.bind_selectbox(sidebar, t("view.section"), choices.sections_in(state.wave), state.section,
                   key="region_section", param="section",
                   format_func=lambda section: codebook.section_label(section, language))
 
-st.header(f"{area_names[area]} · {codebook.section_label(str(state.section), language)} · {state.wave}")
+wave_text = cv.wave_label(t, cv.wave_value(state.wave, state.compare))
+st.header(f"{area_names[area]} · {codebook.section_label(str(state.section), language)} · {wave_text}")
 questions = choices.questions_in(state.wave, state.section)
 st.caption(t("region.legend", count=len(questions)))
 
@@ -47,7 +52,15 @@ def explorer_link(view: ui.View, question_id: str) -> dict[str, str]:
     return {"lang": language, **params}
 
 
-for question in questions:
+for question in questions if state.compare else ():
+    with st.container(border=True):
+        charts = cv.region_comparison_charts(t, language, snapshot, question, area)
+        if any(chart.refused for chart in charts):
+            st.markdown(f"**{question.text_for(language, state.wave)}**")
+        cv.render_comparison(t, language, charts, key=f"region_compare_{question.id}", k=k,
+                             flag=cv.flag_of(snapshot, question.id), show_adjusted=False)
+
+for question in () if state.compare else questions:
     table, rendered = rv.question_area_chart(t, language, snapshot, question, state.wave, area)
     with st.container(border=True):
         if rendered is None:
@@ -67,3 +80,5 @@ for question in questions:
 
 st.subheader(t("method.heading"))
 st.markdown(t("results.method_note", k=k))
+if state.compare:
+    st.markdown(t("compare.method_note"))

@@ -82,7 +82,8 @@ def problem_notice(problem: UrlProblem, t: Translator) -> str:
         return t("url.notice.same_as_filter")
     if problem.reason == NOT_IN_WAVE:
         return t("url.notice.not_in_wave")
-    what = {"wave": "wave", "q": "question", "section": "section", "by": "by", "measure": "measure"}.get(
+    what = {"wave": "wave", "q": "question", "section": "section", "by": "by", "measure": "measure",
+            "option": "option"}.get(
         problem.param, "filter")
     if problem.reason == MALFORMED:
         return t("url.notice.malformed", what=t(f"url.param.{what}"))
