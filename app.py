@@ -29,8 +29,10 @@ pages = [
     st.Page("pages/heatmap.py", title=t("nav.heatmap"), icon="🟧", url_path="heatmap"),
     st.Page("pages/what_changed.py", title=t("nav.what_changed"), icon="📈", url_path="what_changed"),
     st.Page("pages/open_answers.py", title=t("nav.open_answers"), icon="💬", url_path="open_answers"),
+    st.Page("pages/method.py", title=t("nav.method"), icon="📐", url_path="method"),
+    st.Page("pages/accessibility.py", title=t("nav.accessibility"), icon="♿", url_path="accessibility"),
 ]
 page = st.navigation(pages, position="sidebar")
 st.set_page_config(page_title=f"{page.title} · {t('app.name')}")
-with ui.frame_running():
+with ui.frame_running(page.title):
     page.run()

@@ -8,6 +8,10 @@ auto-discovered pages (its widgets lose their state on the next run), and a deep
 page config, the wrong language). :func:`leave_legacy_pages_mode` switches the mode off and
 reruns, keeping the page and the query parameters, so every run is a normal ``st.navigation``
 run. Renaming ``pages/`` would remove the cause.
+
+The frame also owns what surrounds every page: the charts a page draws are collected during its
+run, so afterwards the sidebar can offer the whole view as a PowerPoint deck, and presenter
+mode (``?present=1``) can hide the page and show its charts one at a time (``ui.presenter``).
 """
 
 from __future__ import annotations
@@ -21,8 +25,16 @@ from streamlit.runtime.pages_manager import PagesManager
 
 from config import Settings
 from ui.data import get_settings
+from ui.downloads import page_charts, render_deck_download, reset_page_charts
 from ui.i18n import Translator, translator
 from ui.language import current_language
+from ui.presenter import (
+    PAGE_CONTAINER_KEY,
+    apply_presenter_chrome,
+    is_presenting,
+    render_presenter_toggle,
+    render_stage,
+)
 
 ENTRYPOINT = "app.py"
 _FRAME_KEY = "frame_running"
@@ -41,11 +53,28 @@ def leave_legacy_pages_mode() -> None:
 
 
 @contextmanager
-def frame_running() -> Iterator[None]:
-    """Mark the page run as framed by ``app.py`` (``with ui.frame_running(): page.run()``)."""
+def frame_running(page_title: str = "") -> Iterator[None]:
+    """Mark the page run as framed by ``app.py`` (``with ui.frame_running(page.title): page.run()``).
+
+    Around the page: collect its charts; afterwards offer the deck and the presenter switch in
+    the sidebar, or, when presenting, run the page hidden and draw the presenter stage instead.
+    """
     st.session_state[_FRAME_KEY] = True
+    reset_page_charts()
+    settings = get_settings()
+    t = translator(current_language(settings.default_language))
     try:
-        yield
+        if is_presenting():
+            apply_presenter_chrome()
+            with st.container(key=PAGE_CONTAINER_KEY):
+                yield
+            render_stage(t, page_title or t("app.name"), page_charts())
+        else:
+            yield
+            share = st.sidebar.container(key="sidebar_share")
+            share.subheader(t("share.heading"))
+            render_presenter_toggle(t, share)
+            render_deck_download(t, page_title or t("app.name"), share)
     finally:
         st.session_state[_FRAME_KEY] = False
 

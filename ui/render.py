@@ -1,8 +1,10 @@
 """Small render helpers shared by pages: a chart with its table, labels, numbers per language.
 
-Why: every chart on every page follows the same pattern (figure, then its numbers one click away
-in an accessible HTML table), and labels of categories come from the reference lists plus the
-catalogue; pages should not repeat that.
+Why: every chart on every page follows the same pattern (figure, its one-sentence text
+alternative, download buttons, then its numbers one click away in an accessible HTML table), and
+labels of categories come from the reference lists plus the catalogue; pages should not repeat
+that. Every chart passes through :func:`render_chart_block`, which also collects it for the
+page's PowerPoint deck and for presenter mode (where it is drawn by ``ui.presenter`` instead).
 """
 
 from __future__ import annotations
@@ -13,10 +15,14 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+import exports
 from analysis import NOT_ANSWERED, REFERENCE_LISTS
 from charts import format_count
-from ui.data import get_reference
-from ui.i18n import translate
+from ui.data import get_reference, get_settings
+from ui.downloads import chart_title, register_chart, render_chart_downloads
+from ui.i18n import Translator, translate, translator
+from ui.language import current_language
+from ui.presenter import is_presenting
 
 #: Plotly toolbar: keep the image download, drop selection tools that do nothing here.
 PLOTLY_CONFIG: dict[str, Any] = {
@@ -25,7 +31,20 @@ PLOTLY_CONFIG: dict[str, Any] = {
     "responsive": True,
 }
 
-__all__ = ["PLOTLY_CONFIG", "format_count", "label_categories", "render_chart_with_table"]
+__all__ = [
+    "PLOTLY_CONFIG",
+    "chart_summary",
+    "format_count",
+    "label_categories",
+    "render_chart_block",
+    "render_chart_with_table",
+    "summary_texts",
+]
+
+#: Remembered summaries: (table, sentence) per (id of the table, language, title). Tables behind
+#: charts are cached shared objects, so a rerun finds its sentence without re-reading the table.
+_SUMMARIES: dict[tuple[int, str, str], tuple[pd.DataFrame, str]] = {}
+_SUMMARY_LIMIT = 2048
 
 
 def label_categories(table: pd.DataFrame, dimension: str, language: str) -> pd.DataFrame:
@@ -48,6 +67,64 @@ def label_categories(table: pd.DataFrame, dimension: str, language: str) -> pd.D
     return labelled
 
 
+def summary_texts(t: Translator) -> exports.SummaryTexts:
+    """The summary sentence's templates in the page's language."""
+    return exports.SummaryTexts(range=t("a11y.summary_range"), single=t("a11y.summary_single"),
+                                empty=t("a11y.summary_empty"), hidden=t("a11y.summary_hidden"))
+
+
+def chart_summary(t: Translator, language: str, table: pd.DataFrame, title: str) -> str:
+    """The chart's one-sentence text alternative (see ``exports.summarise_table``), remembered."""
+    key = (id(table), language, title)
+    known = _SUMMARIES.get(key)
+    if known is not None and known[0] is table:
+        return known[1]
+    sentence = exports.summarise_table(table, language, title, summary_texts(t))
+    if len(_SUMMARIES) >= _SUMMARY_LIMIT:
+        _SUMMARIES.clear()
+    _SUMMARIES[key] = (table, sentence)
+    return sentence
+
+
+def render_chart_block(
+    t: Translator,
+    language: str,
+    figure: go.Figure,
+    table: pd.DataFrame,
+    *,
+    caption: str,
+    note: str,
+    key: str,
+    expander_label: str,
+    table_only_when_open: bool = False,
+) -> None:
+    """A chart, its text alternative and downloads, and the table behind it in an expander.
+
+    ``caption`` gives the base, wave and filters (empty when the page states them elsewhere);
+    ``note`` explains the hidden marker. With ``table_only_when_open`` the table is built into
+    the page only while its expander is open (a pandas Styler costs several milliseconds).
+    """
+    title = chart_title(figure)
+    chart = exports.ChartExport(title=title, caption=caption, note=note, figure=figure, table=table,
+                                summary=chart_summary(t, language, table, title))
+    register_chart(chart, key)
+    if is_presenting():
+        return  # drawn on the presenter stage, one at a time
+    st.plotly_chart(figure, theme=None, key=f"{key}_chart", config=PLOTLY_CONFIG)
+    st.caption(chart.summary)
+    render_chart_downloads(t, language, chart, key=key)
+    if table_only_when_open:
+        expander = st.expander(expander_label, key=f"{key}_table", on_change="rerun")
+        with expander:
+            if expander.open:
+                st.table(_right_align_numbers(table), hide_index=True)
+                st.caption(f"{caption}. {note}" if caption else note)
+        return
+    with st.expander(expander_label):
+        st.table(_right_align_numbers(table), hide_index=True)
+        st.caption(f"{caption}. {note}" if caption else note)
+
+
 def render_chart_with_table(
     figure: go.Figure,
     table: pd.DataFrame,
@@ -55,6 +132,7 @@ def render_chart_with_table(
     expander_label: str,
     note: str,
     key: str,
+    caption: str = "",
 ) -> None:
     """The figure at full width, then its numbers in an expander right below it.
 
@@ -63,10 +141,9 @@ def render_chart_with_table(
     ``theme=None`` keeps the figure's own template, so the page and exported images match.
     The table is a plain HTML table (``st.table``), which screen readers can read.
     """
-    st.plotly_chart(figure, theme=None, key=f"{key}_chart", config=PLOTLY_CONFIG)
-    with st.expander(expander_label):
-        st.table(_right_align_numbers(table), hide_index=True)
-        st.caption(note)
+    language = current_language(get_settings().default_language)
+    render_chart_block(translator(language), language, figure, table, caption=caption, note=note, key=key,
+                       expander_label=expander_label)
 
 
 def _right_align_numbers(table: pd.DataFrame) -> Any:

@@ -38,7 +38,8 @@ from codebook import Question
 from results import SurveySnapshot, release_question
 from ui.data import QUERY_TTL_SECONDS
 from ui.i18n import Translator, translator
-from ui.render import PLOTLY_CONFIG, _right_align_numbers, label_categories
+from ui.language import current_language
+from ui.render import label_categories, render_chart_block
 
 _LOG = logging.getLogger(__name__)
 
@@ -227,15 +228,14 @@ def table_key(key: str) -> str:
 def render_chart(t: Translator, figure: object, table: pd.DataFrame, caption_text: str, *, key: str) -> None:
     """The chart, then the table behind it one click away (an expander), with the caption.
 
+    Drawn by ``ui.render.render_chart_block`` (text alternative, downloads, presenter mode).
     The table is built into the page only while its expander is open: a pandas Styler costs
     several milliseconds per table, and My region shows a dozen charts per rerun.
     """
-    st.plotly_chart(figure, theme=None, key=f"{key}_chart", config=PLOTLY_CONFIG)
-    expander = st.expander(t("results.table_expander"), key=table_key(key), on_change="rerun")
-    with expander:
-        if expander.open:
-            st.table(_right_align_numbers(table), hide_index=True)
-            st.caption(f"{caption_text}. {t('privacy.hidden_note')}")
+    language = current_language()
+    render_chart_block(t, language, figure, table, caption=caption_text,  # type: ignore[arg-type]
+                       note=t("privacy.hidden_note"), key=key, expander_label=t("results.table_expander"),
+                       table_only_when_open=True)
 
 
 def render_result(t: Translator, rendered: RenderedChart, *, key: str) -> None:

@@ -1,0 +1,139 @@
+"""Presenter mode: one chart at a time, large, without the app's chrome (``?present=1``).
+
+Why: results are shown on a shared screen in meetings. The view is frozen (the sidebar with its
+filters is hidden; the view is written out as one line of text), a "protected results" note is
+always visible, the arrow keys move between the page's charts (Streamlit's own button
+shortcuts), and the chart is drawn static, so no hover label can show anything beyond the
+released numbers printed on it.
+
+The page still runs in full (its widgets keep their state), inside a container that presenter
+mode hides; the render helpers only collect the charts (``ui.downloads.register_chart``), and
+:func:`render_stage` draws the current one after the page has run.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import plotly.graph_objects as go
+import streamlit as st
+
+import exports
+from ui.i18n import Translator
+
+PRESENT_PARAM = "present"
+#: Key of the container the page runs in while presenting (hidden by the presenter style).
+PAGE_CONTAINER_KEY = "presenter_page"
+STAGE_KEY = "presenter_stage"
+INDEX_KEY = "presenter_index"
+TOGGLE_KEY = "sidebar_present"
+#: How much larger chart text and height are on the stage.
+STAGE_SCALE = 1.3
+
+__all__ = [
+    "PAGE_CONTAINER_KEY",
+    "PRESENT_PARAM",
+    "apply_presenter_chrome",
+    "is_presenting",
+    "render_presenter_toggle",
+    "render_stage",
+    "scale_figure",
+]
+
+# Hides the sidebar, its toggle and the header/toolbar, and the page's own elements; makes type
+# large. Streamlit gives a keyed container the class ``st-key-<key>``.
+_STYLE = f"""
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
+header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
+.st-key-{PAGE_CONTAINER_KEY} {{ display: none !important; }}
+.st-key-{STAGE_KEY} {{ font-size: 1.5rem; }}
+.st-key-{STAGE_KEY} p {{ font-size: 1.5rem; line-height: 1.45; }}
+.st-key-{STAGE_KEY} h1 {{ font-size: 2.4rem; }}
+[data-testid="stMainBlockContainer"] {{ padding-top: 1.5rem; max-width: 100%; }}
+</style>
+"""
+
+
+def is_presenting() -> bool:
+    """Whether this run presents (``?present=1`` in the URL, set by the link or the toggle)."""
+    return st.query_params.get(PRESENT_PARAM) == "1"
+
+
+def _set_presenting(on: bool) -> None:
+    if on:
+        st.query_params[PRESENT_PARAM] = "1"
+        st.session_state[INDEX_KEY] = 0
+    elif PRESENT_PARAM in st.query_params:
+        del st.query_params[PRESENT_PARAM]
+
+
+def _on_toggle() -> None:
+    _set_presenting(bool(st.session_state[TOGGLE_KEY]))
+
+
+def render_presenter_toggle(t: Translator, container: Any) -> None:
+    """The sidebar switch into presenter mode (the link ``?present=1`` does the same)."""
+    st.session_state[TOGGLE_KEY] = is_presenting()
+    container.toggle(t("present.toggle"), key=TOGGLE_KEY, on_change=_on_toggle, help=t("present.toggle_help"))
+
+
+def apply_presenter_chrome() -> None:
+    """The presenter style: no sidebar, header or page elements; large type."""
+    st.html(_STYLE)
+
+
+def _walk_fonts(node: Any, factor: float) -> None:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "size" and isinstance(value, int | float) and not isinstance(value, bool):
+                node[key] = round(value * factor, 1)
+            else:
+                _walk_fonts(value, factor)
+    elif isinstance(node, list):
+        for item in node:
+            _walk_fonts(item, factor)
+
+
+def scale_figure(figure: go.Figure, factor: float = STAGE_SCALE) -> go.Figure:
+    """A copy of ``figure`` with every font and its height scaled, hover switched off."""
+    data = figure.to_dict()  # plain dicts: the cached figure is never changed
+    _walk_fonts(data, factor)  # font and marker sizes alike: everything reads from the back row
+    scaled = go.Figure(data)
+    height = figure.layout.height or 500
+    scaled.update_layout(height=int(height * factor), hovermode=False)
+    return scaled
+
+
+def _move(step: int, count: int) -> None:
+    st.session_state[INDEX_KEY] = max(0, min(count - 1, int(st.session_state.get(INDEX_KEY, 0)) + step))
+
+
+def render_stage(t: Translator, page_title: str, charts: list[tuple[str, exports.ChartExport]]) -> None:
+    """The current chart with its view line, summary and note, and the navigation buttons."""
+    stage = st.container(key=STAGE_KEY)
+    count = len(charts)
+    index = max(0, min(count - 1, int(st.session_state.get(INDEX_KEY, 0)))) if count else 0
+    st.session_state[INDEX_KEY] = index
+    with stage:
+        st.markdown(f"**🔒 {t('present.protected_note')}**")
+        if not charts:
+            st.title(page_title)
+            st.info(t("present.no_charts"), icon="ℹ️")
+        else:
+            key, chart = charts[index]
+            st.markdown(f"{page_title} · {t('present.position', current=index + 1, count=count)}")
+            st.markdown(f"{t('present.view_line')}: {chart.caption}" if chart.caption else t("present.view_all"))
+            st.plotly_chart(scale_figure(chart.figure), theme=None, key=f"presenter_{key}_chart",
+                            config={"staticPlot": True, "displayModeBar": False, "responsive": True})
+            if chart.summary:
+                st.markdown(chart.summary)
+            st.markdown(chart.note)
+        row = st.container(horizontal=True, gap="small")
+        row.button(t("present.previous"), key="presenter_previous", shortcut="left", on_click=_move,
+                   args=(-1, count), disabled=index <= 0, icon="◀️")
+        row.button(t("present.next"), key="presenter_next", shortcut="right", on_click=_move, args=(1, count),
+                   disabled=index >= count - 1, icon="▶️")
+        row.button(t("present.exit"), key="presenter_exit", on_click=_set_presenting, args=(False,),
+                   type="tertiary")
+        st.caption(t("present.keys_hint"))
