@@ -15,7 +15,7 @@ INSTALL_STAMP := $(VENV)/.requirements-installed
 # Debian packages the app and its tests need (browser tests, PostgreSQL tests, Finnish
 # lemmatisation, a font for screenshots, a colour emoji font for the navigation icons in headless
 # chromium). Add new ones here, nowhere else.
-APT_PACKAGES := chromium postgresql libvoikko1 voikko-fi fonts-dejavu-core fonts-noto-color-emoji
+APT_PACKAGES := chromium postgresql libvoikko1 voikko-fi fonts-dejavu-core fonts-noto-color-emoji nodejs npm
 
 DEMO_DB := data/kumppanuusbaro.sqlite
 PORT ?= 8501
@@ -34,7 +34,7 @@ else
 XDIST_ARGS := -n $(PYTEST_WORKERS) --dist loadgroup
 endif
 
-.PHONY: all venv install system-deps demo-db run lint test help
+.PHONY: all venv install system-deps demo-db run lint test help axe
 
 all: test ## lint and every test level (the default)
 
@@ -70,12 +70,20 @@ run: install $(if $(DATABASE_URL),,demo-db) ## serve the dashboard on http://127
 	$(PY) -m streamlit run app.py --server.address 127.0.0.1 --server.port $(PORT) \
 		--browser.gatherUsageStats false --server.headless true
 
+# axe-core (accessibility rules) for tests/browser/test_axe.py, pinned, from the npm registry.
+AXE_VERSION := 4.14.1
+AXE_JS := .cache/axe/node_modules/axe-core/axe.min.js
+axe: $(AXE_JS) ## fetch axe-core $(AXE_VERSION) into .cache/axe (for the accessibility tests)
+
+$(AXE_JS):
+	npm install --prefix .cache/axe --no-audit --no-fund --no-save axe-core@$(AXE_VERSION)
+
 lint: install ## ruff over the whole repository
 	$(VENV)/bin/ruff check .
 
 # Lint and tests both run, so one pass shows every problem; either failing fails the target.
 # pytest's exit code 5 (no test collected) is a failure too.
-test: system-deps install ## ruff, then unit, integration (SQLite + PostgreSQL), app and browser tests
+test: system-deps install axe ## ruff, then unit, integration (SQLite + PostgreSQL), app and browser tests
 	@lint=0; $(VENV)/bin/ruff check . || lint=$$?; \
 	rc=0; $(PY) -m pytest $(XDIST_ARGS) $(PLAYWRIGHT_ARGS) $(PYTEST_ARGS) tests || rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing" >&2; fi; \
