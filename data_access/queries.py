@@ -87,3 +87,19 @@ def count_respondents(session: Session) -> dict[int, int]:
         select(models.Respondent.wave, func.count()).group_by(models.Respondent.wave)
     ).all()
     return {int(wave): int(n) for wave, n in rows}
+
+
+def data_version(session: Session) -> str:
+    """A short text that changes whenever respondents, answers or hiding patterns are replaced.
+
+    Why: the app keeps one aggregated snapshot per process and must notice a rebuilt or newly
+    imported store without re-reading it. Every load runs the post-load steps in its own
+    transaction, which replace the protection runs (new ``computed_at``); respondent count and
+    highest id change with the data itself. Two cheap aggregate queries, no row data.
+    """
+    respondents = session.execute(select(func.count(), func.max(models.Respondent.id))).one()
+    runs = session.execute(
+        select(models.ProtectionRun.wave, models.ProtectionRun.computed_at).order_by(models.ProtectionRun.wave)
+    ).all()
+    parts = [f"{respondents[0]}:{respondents[1]}", *(f"{wave}@{moment.isoformat()}" for wave, moment in runs)]
+    return ";".join(parts)
