@@ -20,6 +20,7 @@ import scipy.linalg
 from scipy.optimize import linprog
 from threadpoolctl import threadpool_limits
 
+from anonymity._joint import QuestionColumns, joint_exposures
 from anonymity._menu import NOT_STATED, GroupKey, Menu, make_key
 from anonymity._policy import Policy
 
@@ -256,6 +257,7 @@ def protect(
     menu: Menu,
     policy: Policy,
     initially_hidden: frozenset[GroupKey] = frozenset(),
+    overview: Pattern | None = None,
 ) -> Pattern:
     """Compute the hiding pattern of every group of the menu.
 
@@ -267,10 +269,13 @@ def protect(
         Cells x answer categories (skips included), or ``None`` for the population pattern.
     initially_hidden:
         Groups hidden elsewhere that must stay hidden here (the population pattern's groups).
+    overview:
+        The Overview's pattern: the respondent counts it shows are known to an attacker too, so a
+        question's pattern is checked jointly with them (see :mod:`anonymity._joint`).
     """
     # Small dense problems: one BLAS thread is ~50x faster than several fighting for 2 cores.
     with threadpool_limits(limits=1):
-        return _protect(labels, population, base, categories, menu, policy, initially_hidden)
+        return _protect(labels, population, base, categories, menu, policy, initially_hidden, overview)
 
 
 def _protect(
@@ -281,6 +286,7 @@ def _protect(
     menu: Menu,
     policy: Policy,
     initially_hidden: frozenset[GroupKey],
+    overview: Pattern | None = None,
 ) -> Pattern:
     k = policy.k
     structure = _structure(labels, menu)
@@ -309,6 +315,11 @@ def _protect(
             changed = _hide_pinned_counts(system, targets, columns, g_base, False, population, k)
             if not changed:
                 changed = _hide_pinned_counts(system, targets, columns, g_base, True, population, k)
+            if not changed:
+                overview_shown = _overview_shown(system, overview, g_pop)
+                changed = _hide_joint_exposures(system, targets, QuestionColumns.from_counts(population, base,
+                                                                                            categories),
+                                                overview_shown, g_base, k)
         if not changed:
             break
     hidden: set[GroupKey] = set()
@@ -400,6 +411,30 @@ def _smallest_overlapping(system: _System, shown_idx: np.ndarray, target: np.nda
     return min(overlapping, key=lambda g: (system.tier[g] == 2, base[g], g))
 
 
+def _overview_shown(system: _System, overview: Pattern | None, g_pop: np.ndarray) -> np.ndarray:
+    """Which groups' respondent counts the Overview shows (none known without its pattern)."""
+    if overview is None:
+        return np.zeros(len(system.keys), dtype=bool)
+    return np.array([g_pop[i] > 0 and not any(overview.is_hidden(key) for key in keys)
+                     for i, keys in enumerate(system.keys)], dtype=bool)
+
+
+def _hide_joint_exposures(system: _System, targets: np.ndarray, columns: QuestionColumns,
+                          overview_shown: np.ndarray, g_base: np.ndarray, k: int) -> bool:
+    """The exact joint stage: hide one more shown group for each small group still pinned."""
+    shown_idx = np.flatnonzero(~system.hidden)
+    overview_only = system.masks[overview_shown & system.hidden]
+    exposures = joint_exposures(columns, system.masks[shown_idx], overview_only, targets, k)
+    chosen: set[int] = set()
+    for target in sorted({e.target for e in exposures}):
+        pick = _smallest_overlapping(system, shown_idx, targets[target], g_base)
+        if pick is not None:
+            chosen.add(pick)
+    for index in chosen:
+        _hide(system, index)
+    return bool(chosen)
+
+
 def _hide_pinned_counts(system: _System, targets: np.ndarray, columns: np.ndarray,
                         g_base: np.ndarray, exact: bool, population: np.ndarray, k: int) -> bool:
     """Under non-negativity some counts are exact although not in the span; hide until none is.
@@ -468,10 +503,8 @@ def protect_wave(
 
     First the population pattern, then each question starting from it (a group hidden in the
     Overview is hidden in every question). Each question's pattern is exact for everything its
-    views release (populations, bases, skips and answer counts of shown groups); the Overview's
-    pattern is exact for the respondent counts. Known gap (docs/anonymity.md): combining the
-    Overview's counts of a group that a question hides with that question's skip counts can, in
-    sparse data, pin a hidden group's skips or base; a strict xfail test holds an example.
+    views release together with the Overview's respondent counts (the joint stage); the
+    Overview's pattern is exact for the respondent counts.
     """
     first = protect(population_cells.labels, population_cells.population, population_cells.base, None, menu,
                     policy)
@@ -479,5 +512,5 @@ def protect_wave(
     for question_id, cells in question_cells.items():
         assert cells.categories is not None
         questions[question_id] = protect(cells.labels, cells.population, cells.base, cells.categories.to_numpy(),
-                                         menu, policy, first.hidden)
+                                         menu, policy, first.hidden, overview=first)
     return first, questions
