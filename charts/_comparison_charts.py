@@ -19,7 +19,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from charts._format import HIDDEN_MARKER, format_number
-from charts._palette import GRID_COLOUR, HIDDEN_COLOUR, MIN_FONT_SIZE, TEXT_COLOUR, wave_colour
+from charts._palette import GRID_COLOUR, HIDDEN_COLOUR, MIN_FONT_SIZE, OKABE_ITO, TEXT_COLOUR, wave_colour
 from charts._results_common import (
     ChartTexts,
     base_layout,
@@ -38,6 +38,8 @@ from charts._results_common import (
 SUPPORTED_SYMBOL = "circle"
 UNSUPPORTED_SYMBOL = "circle-open"
 ADJUSTED_SYMBOL = "diamond-open"
+#: The composition-adjusted change: not a wave colour (it is neither wave's raw value).
+ADJUSTED_COLOUR = OKABE_ITO["bluish_green"]
 #: Marker in tables and labels of a change the intervals do not support.
 NOT_SUPPORTED_MARK = "○"
 SUPPORTED_MARK = "●"
@@ -107,8 +109,9 @@ def _change_interval(low: object, high: object, language: str, percent: bool) ->
     if low is None or high is None or pd.isna(low) or pd.isna(high):  # type: ignore[call-overload]
         return ""
     scale = 100 if percent else 1
-    return (f"{format_number(float(low) * scale, language, 1)} … "  # type: ignore[arg-type]
-            f"{format_number(float(high) * scale, language, 1)}")  # type: ignore[arg-type]
+    ends = [format_number(float(v) * scale, language, 1) for v in (low, high)]  # type: ignore[arg-type]
+    # a true minus sign, as in the change itself (a hyphen reads as a dash between the ends)
+    return " … ".join(end.replace("-", "−", 1) if end.startswith("-") else end for end in ends)
 
 
 def _value_n(row: Mapping[str, Any], side: str, language: str, percent: bool) -> str:
@@ -304,7 +307,7 @@ def build_change_ranking_figure(
         traces.append({
             "type": "scatter", "mode": "markers", "meta": "adjusted", "name": texts.adjusted_legend,
             "x": [float(records[i]["adjusted_change"]) * scale for i in adjusted], "y": adjusted,
-            "marker": {"color": wave_colour(texts.earlier_wave), "size": 11, "symbol": ADJUSTED_SYMBOL,
+            "marker": {"color": ADJUSTED_COLOUR, "size": 11, "symbol": ADJUSTED_SYMBOL,
                        "line": {"width": 2}},
             "customdata": [[item_labels[i], format_change(records[i]["adjusted_change"], language,
                                                           percent=percent, texts=texts)] for i in adjusted],
@@ -318,20 +321,19 @@ def build_change_ranking_figure(
     lows = [min(float(r["change_low"]), float(r["adjusted_change"]) if not pd.isna(r["adjusted_change"])
                 else math.inf) * scale for r in records]
     extent = max([abs(v) for v in [*ends, *lows]] + [1.0 if percent else 0.2])
-    traces.append({
-        "type": "scatter", "mode": "text", "name": "labels", "meta": "labels", "x": [extent * 1.12] * len(records),
-        "y": list(range(len(records))), "text": labels_text, "textposition": "middle right",
-        "textfont": {"size": MIN_FONT_SIZE, "color": TEXT_COLOUR}, "cliponaxis": False, "showlegend": False,
-        "hoverinfo": "skip",
-    })
     lines = title_lines(texts.base)
     top = 110 + 26 * lines
-    layout = base_layout(language, texts.base, height=top + 120 + 46 * max(len(records), 2), top=top, right=170)
+    layout = base_layout(language, texts.base, height=top + 120 + 46 * max(len(records), 2), top=top, right=190)
+    # The change of each row, written right of the plot (annotations: never clipped by the axis range).
+    layout["annotations"] = [*layout["annotations"], *[
+        {"text": text, "xref": "paper", "yref": "y", "x": 1.0, "y": i, "xanchor": "left", "xshift": 8,
+         "showarrow": False, "font": {"size": MIN_FONT_SIZE, "color": TEXT_COLOUR}}
+        for i, text in enumerate(labels_text)]]
     layout.update({
         "showlegend": True,
         "legend": {"orientation": "h", "x": 0, "xanchor": "left", "y": 1.0, "yanchor": "bottom",
                    "font": {"size": MIN_FONT_SIZE}, "itemclick": False, "itemdoubleclick": False},
-        "yaxis": row_axis([wrap(label, 46, max_lines=2) for label in item_labels]),
+        "yaxis": row_axis([wrap(label, 56, max_lines=2) for label in item_labels]),
         "xaxis": value_axis(texts.change_axis_pp if percent else texts.change_axis_points,
                             [-extent * 1.1, extent * 1.1], zeroline=True, zerolinecolor=TEXT_COLOUR,
                             zerolinewidth=2, gridcolor=GRID_COLOUR),

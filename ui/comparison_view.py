@@ -19,7 +19,6 @@ import results
 from analysis import TOTAL
 from analysis.comparison import (
     MEASURE_MEAN,
-    MEASURE_POSITIVE,
     MEASURE_SHARE,
     AdjustedChange,
     ChangeRanking,
@@ -353,8 +352,6 @@ def _item_label(snapshot: SurveySnapshot, t: Translator, language: str, question
     text = question.text_for(language, results.LATER_WAVE)
     if option is not None:
         return t("changed.option_item", question=text, option=question.option(option).label[language])
-    if measure == MEASURE_POSITIVE:
-        return t("changed.agree_item", question=text)
     return text
 
 
