@@ -23,9 +23,9 @@ _LEADING = {
 class SummaryTexts:
     """Sentence templates in the UI language (from the catalogue).
 
-    ``range`` has ``{title} {rows} {column} {top} {top_value} {bottom} {bottom_value}``;
-    ``single`` has ``{title} {column} {top} {top_value}``; ``empty`` has ``{title}``;
-    ``hidden`` (appended when cells are hidden) has ``{count} {marker}``.
+    ``range`` has ``{rows} {column} {top} {top_value} {bottom} {bottom_value}``; ``single`` has
+    ``{column} {top} {top_value}``; ``empty`` has none; ``hidden`` (appended when cells are
+    hidden) has ``{count} {marker}``. The chart's title opens the sentence.
     """
 
     range: str
@@ -69,14 +69,17 @@ def summarise_table(table: pd.DataFrame, language: str, title: str, texts: Summa
             if value is not None and str(cell).strip() != marker:
                 rows.append((str(label), str(cell).strip(), value))
     if not rows or column is None:
-        sentence = texts.empty.format(title=title)
+        sentence = texts.empty
     elif len(rows) == 1:
-        sentence = texts.single.format(title=title, column=column, top=rows[0][0], top_value=rows[0][1])
+        sentence = texts.single.format(column=column, top=rows[0][0], top_value=rows[0][1])
     else:
         top = max(rows, key=lambda r: r[2])
         bottom = min(rows, key=lambda r: r[2])
-        sentence = texts.range.format(title=title, rows=len(table), column=column, top=top[0], top_value=top[1],
+        sentence = texts.range.format(rows=len(table), column=column, top=top[0], top_value=top[1],
                                       bottom=bottom[0], bottom_value=bottom[1])
     if hidden:
         sentence = f"{sentence} {texts.hidden.format(count=hidden, marker=marker)}"
-    return sentence
+    title = title.strip()
+    if not title:
+        return sentence
+    return f"{title} {sentence}" if title[-1] in ".?!:" else f"{title}. {sentence}"
