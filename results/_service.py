@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 from sqlalchemy.orm import Session
 
 from analysis.groupings import MENU_DIMENSIONS, build_menu, derive_dimensions
 from anonymity import (
+    NOT_STATED,
+    SKIP,
     CellTable,
     Menu,
     Pattern,
@@ -100,16 +103,14 @@ def snapshot_from_frames(
     cells: dict[tuple[int, str], CellTable] = {}
     for wave in sorted(people["wave"].unique()):
         wave_people = people.loc[people["wave"] == wave]
-        cells[(int(wave), POPULATION)] = build_cells(wave_people, menu)
+        population = build_cells(wave_people, menu)
+        cells[(int(wave), POPULATION)] = population
         wave_answers = answers.get(int(wave))
         if wave_answers is None:
             continue
-        by_question = dict(tuple(wave_answers.groupby("question_id", sort=False)))
-        for question in codebook.questions_in_wave(int(wave)):
-            if question.type not in COUNTED_TYPES:
-                continue
-            frame = by_question.get(question.id, wave_answers.iloc[0:0])
-            cells[(int(wave), question.id)] = build_cells(wave_people, menu, frame, question.option_codes)
+        counted = {q.id: q.option_codes for q in codebook.questions_in_wave(int(wave)) if q.type in COUNTED_TYPES}
+        for question_id, table in count_question_cells(wave_people, menu, population, wave_answers, counted).items():
+            cells[(int(wave), question_id)] = table
     options = dict(open_options or {})
     for (wave, question_id), theme_ids in options.items():
         codes = (open_codes or {}).get(wave)
@@ -120,6 +121,71 @@ def snapshot_from_frames(
     options = {key: value for key, value in options.items() if key in cells}
     return SurveySnapshot(codebook, reference, menu, policy, cells, dict(patterns or {}),
                           dict(fingerprints or {}), dict(stored_k or {}), options)
+
+
+def _cell_of_respondents(people: pd.DataFrame, menu: Menu) -> np.ndarray:
+    """Each respondent's cell index, numbered as :func:`anonymity.build_cells` numbers cells."""
+    frame = people[list(menu.dimensions)].astype("object")
+    frame = frame.where(frame.notna(), NOT_STATED).astype(str)
+    return frame.groupby(list(menu.dimensions), sort=True).ngroup().to_numpy()
+
+
+def count_question_cells(people: pd.DataFrame, menu: Menu, population: CellTable, answers: pd.DataFrame,
+                         option_codes: Mapping[str, Sequence[str]]) -> dict[str, CellTable]:
+    """Cells of every question of a wave in one pass over its answers (numpy counting, no per-question pandas).
+
+    Equal, array for array, to ``build_cells(people, menu, answers_of_question, codes)`` for each
+    question (a test compares the fingerprints), but the answers are mapped to cells once and
+    each count is one ``bincount``: at 100,000 respondents and 2.9 million answer rows the
+    per-question pandas version took most of the snapshot's load time.
+
+    Parameters
+    ----------
+    people
+        The wave's respondents with one column per menu dimension (``derive_dimensions``).
+    population
+        ``build_cells(people, menu)``: its labels and population are shared by every question.
+    answers
+        Long-form answers (``respondent_id, question_id, option_code``); other waves' rows are ignored.
+    option_codes
+        Question id -> its option codes, for the questions to count.
+    """
+    n_cells = len(population.labels)
+    cell_of = _cell_of_respondents(people, menu)
+    ids = people["respondent_id"].to_numpy(dtype=np.int64)
+    order = np.argsort(ids, kind="stable")
+    sorted_ids, sorted_cells = ids[order], cell_of[order]
+    question_ids = list(option_codes)
+    q_index = pd.Categorical(answers["question_id"], categories=question_ids).codes.astype(np.int64)
+    answer_ids = answers["respondent_id"].to_numpy(dtype=np.int64)
+    position = np.searchsorted(sorted_ids, answer_ids).clip(max=max(len(sorted_ids) - 1, 0))
+    keep = (q_index >= 0) & (sorted_ids[position] == answer_ids) if len(sorted_ids) else q_index < -1
+    q_index, position = q_index[keep], position[keep]
+    n_people, n_questions = len(sorted_ids), len(question_ids)
+    # Base: distinct (question, respondent) pairs, counted per (question, cell).
+    pairs = np.unique(q_index * n_people + position)
+    base = np.bincount((pairs // n_people) * n_cells + sorted_cells[pairs % n_people],
+                       minlength=n_questions * n_cells).reshape(n_questions, n_cells).astype(float)
+    # Options: distinct (option, respondent) pairs over one numbering of every question's options.
+    option_keys = [f"{qid}\x1f{code}" for qid in question_ids for code in option_codes[qid]]
+    codes = answers["option_code"].to_numpy(dtype=object)[keep]
+    keys = pd.Series(answers["question_id"].to_numpy(dtype=object)[keep], dtype=object) + "\x1f" + \
+        pd.Series(codes, dtype=object).fillna("")
+    o_index = pd.Categorical(keys, categories=option_keys).codes.astype(np.int64)
+    ticked = o_index >= 0
+    o_pairs = np.unique(o_index[ticked] * n_people + position[ticked])
+    counts = np.bincount((o_pairs // n_people) * n_cells + sorted_cells[o_pairs % n_people],
+                         minlength=max(len(option_keys), 1) * n_cells)[: len(option_keys) * n_cells]
+    counts = counts.reshape(len(option_keys), n_cells).astype(float)
+    out: dict[str, CellTable] = {}
+    start = 0
+    for q, qid in enumerate(question_ids):
+        columns: dict[str, np.ndarray] = {SKIP: population.population - base[q]}
+        for offset, code in enumerate(option_codes[qid]):
+            columns[code] = counts[start + offset]
+        start += len(option_codes[qid])
+        out[qid] = CellTable(population.labels, population.population, base[q], pd.DataFrame(columns))
+    return out
 
 
 def load_snapshot(session: Session, codebook: Codebook, reference: Reference, policy: Policy) -> SurveySnapshot:
