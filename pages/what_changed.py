@@ -35,7 +35,6 @@ vs.bind_filter(sidebar, t, choices, state, key_prefix="changed", dimensions=CHAN
                value_label=lambda dim, value: rv.group_labels(dim, [value], language, "")[value])
 
 result = cv.what_changed_result(t, language, snapshot, state.filter)
-st.caption(result.caption)
 if not result.parts:
     st.info(t("changed.none"), icon="ℹ️")
 for unit, figure, table in result.parts:
