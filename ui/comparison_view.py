@@ -367,14 +367,14 @@ def _what_changed(token: str, view_filter: tuple[str, str] | None, language: str
     caption_text = t("changed.caption", view=where, count=len(frame), supported=supported,
                      q=format_percent(ranking.fdr.q, language))
     parts: list[tuple[str, object, pd.DataFrame]] = []
-    for unit, percent, title_key in (("pp", True, "changed.chart_title_pp"), ("points", False,
-                                                                               "changed.chart_title_points")):
+    titles = {"pp": t("changed.chart_title_pp"), "points": t("changed.chart_title_points")}
+    for unit, percent in (("pp", True), ("points", False)):
         part = frame.loc[frame["unit"] == unit].reset_index(drop=True)
         if part.empty:
             continue
         labels = [_item_label(_snapshot, t, language, r["question_id"], r["measure"],
                               None if pd.isna(r["option"]) else r["option"]) for r in part.to_dict("records")]
-        texts = comparison_texts(t, t(title_key), caption_text)
+        texts = comparison_texts(t, titles[unit], caption_text)
         figure = build_change_ranking_figure(part, language, item_labels=labels, texts=texts, percent=percent)
         table = build_change_ranking_table(part, language, item_labels=labels,
                                            flag_labels=[t(f"compare.flag.{f}") for f in part["flag"]],
