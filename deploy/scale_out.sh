@@ -110,10 +110,15 @@ start_apps() {  # database url
     for ((i = 0; i < APP_PROCESSES; i++)); do
         port=$((APP_BASE_PORT + i))
         # shellcheck disable=SC2086  # STREAMLIT_OPTIONS is a list of options
-        (cd "$ROOT" && DATABASE_URL="$1" STREAMLIT_SERVER_COOKIE_SECRET="$secret" nohup "$PYTHON" \
-            -m streamlit run app.py --server.address "$HOST" --server.port "$port" --server.headless true \
-            --browser.gatherUsageStats false --server.fileWatcherType none ${STREAMLIT_OPTIONS:-} \
-            >"$DIR/app-$port.log" 2>&1 </dev/null & echo $! >"$DIR/app-$port.pid")
+        # A simple command in the background, so $! is the Streamlit process itself.
+        (
+            cd "$ROOT"
+            export DATABASE_URL="$1" STREAMLIT_SERVER_COOKIE_SECRET="$secret"
+            nohup "$PYTHON" -m streamlit run app.py --server.address "$HOST" --server.port "$port" \
+                --server.headless true --browser.gatherUsageStats false --server.fileWatcherType none \
+                ${STREAMLIT_OPTIONS:-} >"$DIR/app-$port.log" 2>&1 </dev/null &
+            echo $! >"$DIR/app-$port.pid"
+        )
         APP_PORTS="$APP_PORTS $port"
     done
     APP_PORTS="${APP_PORTS# }"
