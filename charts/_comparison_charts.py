@@ -235,18 +235,20 @@ def build_wave_pair_table(
     rows = {str(r["group"]): r for r in frame.to_dict("records")}
     base = texts.base
     out: dict[str, list[str]] = {base.group_header: [labels[g] for g in groups]}
+    measure = base.mean_header if not percent else base.share_header
     for side, wave in (("earlier", texts.earlier_wave), ("later", texts.later_wave)):
+        # value and interval in one cell: the text alternative reads the rightmost number column
+        value_header = f"{wave}: {measure} ({base.interval_header})"
         out[f"{wave}: n"] = []
-        out[f"{wave}: {base.mean_header if not percent else base.share_header}"] = []
-        out[f"{wave}: {base.interval_header}"] = []
+        out[value_header] = []
         for group in groups:
             row = rows[group]
             shown = bool(row[f"{side}_shown"])
             out[f"{wave}: n"].append(count_text(row[f"{side}_n"], language) if shown else HIDDEN_MARKER)
-            out[f"{wave}: {base.mean_header if not percent else base.share_header}"].append(
-                _value(row[side], language, percent) if shown else HIDDEN_MARKER)
-            out[f"{wave}: {base.interval_header}"].append(
-                _interval(row[f"{side}_low"], row[f"{side}_high"], language, percent) if shown else HIDDEN_MARKER)
+            out[value_header].append(
+                f"{_value(row[side], language, percent)} "
+                f"({_interval(row[f'{side}_low'], row[f'{side}_high'], language, percent)})" if shown
+                else HIDDEN_MARKER)
     out[texts.change_header] = [format_change(rows[g]["change"], language, percent=percent, texts=texts)
                                 for g in groups]
     out[f"{texts.change_header}: {base.interval_header}"] = [
@@ -367,11 +369,9 @@ def build_change_ranking_table(
         texts.adjusted_header: [
             HIDDEN_MARKER if pd.isna(r["adjusted_change"]) else
             f"{format_change(r['adjusted_change'], language, percent=percent, texts=texts)} "
-            f"({_change_interval(r['adjusted_low'], r['adjusted_high'], language, percent)})" for r in records],
-        texts.coverage_header: [
-            HIDDEN_MARKER if pd.isna(r["coverage_later"]) else
-            f"{format_percent(r['coverage_later'], language)} / {format_percent(r['coverage_earlier'], language)}"
-            for r in records],
+            f"({_change_interval(r['adjusted_low'], r['adjusted_high'], language, percent)}); "
+            f"{texts.coverage_header.lower()} {format_percent(r['coverage_later'], language)} / "
+            f"{format_percent(r['coverage_earlier'], language)}" for r in records],
         texts.flag_header: list(flag_labels),
     }
     return pd.DataFrame(out)
