@@ -156,7 +156,7 @@ def count_question_cells(people: pd.DataFrame, menu: Menu, population: CellTable
     order = np.argsort(ids, kind="stable")
     sorted_ids, sorted_cells = ids[order], cell_of[order]
     question_ids = list(option_codes)
-    q_index = pd.Categorical(answers["question_id"], categories=question_ids).codes.astype(np.int64)
+    q_index = pd.Index(question_ids).get_indexer(answers["question_id"]).astype(np.int64)
     answer_ids = answers["respondent_id"].to_numpy(dtype=np.int64)
     position = np.searchsorted(sorted_ids, answer_ids).clip(max=max(len(sorted_ids) - 1, 0))
     keep = (q_index >= 0) & (sorted_ids[position] == answer_ids) if len(sorted_ids) else q_index < -1
@@ -171,7 +171,7 @@ def count_question_cells(people: pd.DataFrame, menu: Menu, population: CellTable
     codes = answers["option_code"].to_numpy(dtype=object)[keep]
     keys = pd.Series(answers["question_id"].to_numpy(dtype=object)[keep], dtype=object) + "\x1f" + \
         pd.Series(codes, dtype=object).fillna("")
-    o_index = pd.Categorical(keys, categories=option_keys).codes.astype(np.int64)
+    o_index = pd.Index(option_keys).get_indexer(keys).astype(np.int64)
     ticked = o_index >= 0
     o_pairs = np.unique(o_index[ticked] * n_people + position[ticked])
     counts = np.bincount((o_pairs // n_people) * n_cells + sorted_cells[o_pairs % n_people],
