@@ -85,16 +85,29 @@ class ComparisonTexts:
     change_axis_points: str
 
 
+def _decimals(percent: bool) -> int:
+    """Percentage points to one decimal; points of a 1–5 or 1–10 mean to two."""
+    return 1 if percent else 2
+
+
+def _signed(number: float, language: str, decimals: int, plus: bool) -> str:
+    """A number with a true minus sign (and ``+`` if asked); a value that rounds to zero has none."""
+    rounded = round(number, decimals)
+    text = format_number(abs(rounded), language, decimals)
+    if rounded == 0:
+        return text
+    return ("+" if plus else "") + text if rounded > 0 else f"−{text}"
+
+
 def format_change(value: object, language: str, *, percent: bool, texts: ComparisonTexts,
-                  decimals: int = 1) -> str:
-    """``+5,4 %-yks.`` / ``−0,3 points``: a signed change with its unit; hidden marker when missing."""
+                  decimals: int | None = None) -> str:
+    """``+5,4 %-yks.`` / ``−0,25 points``: a signed change with its unit; hidden marker when missing."""
     if value is None or bool(pd.isna(value)):  # type: ignore[arg-type]
         return HIDDEN_MARKER
     number = float(value) * (100 if percent else 1)  # type: ignore[arg-type]
-    text = format_number(abs(number), language, decimals)
-    sign = "+" if number > 0.0005 else ("−" if number < -0.0005 else "±")
     unit = texts.unit_pp if percent else texts.unit_points
-    return f"{sign}{text}\u00a0{unit}"
+    places = _decimals(percent) if decimals is None else decimals
+    return f"{_signed(number, language, places, plus=True)}\u00a0{unit}"
 
 
 def _value(value: object, language: str, percent: bool) -> str:
@@ -109,9 +122,9 @@ def _change_interval(low: object, high: object, language: str, percent: bool) ->
     if low is None or high is None or pd.isna(low) or pd.isna(high):  # type: ignore[call-overload]
         return ""
     scale = 100 if percent else 1
-    ends = [format_number(float(v) * scale, language, 1) for v in (low, high)]  # type: ignore[arg-type]
     # a true minus sign, as in the change itself (a hyphen reads as a dash between the ends)
-    return " … ".join(end.replace("-", "−", 1) if end.startswith("-") else end for end in ends)
+    return " … ".join(_signed(float(v) * scale, language, _decimals(percent), plus=False)  # type: ignore[arg-type]
+                      for v in (low, high))
 
 
 def _value_n(row: Mapping[str, Any], side: str, language: str, percent: bool) -> str:
