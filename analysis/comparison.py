@@ -408,14 +408,18 @@ def _side(table: ReleasedTable, row: ReleasedRow | None, measure: str, option: s
                      share * (1 - share))
 
 
+def _num(value: float | None) -> float:
+    """A side's number, NaN where there is none (hidden sides never reach arithmetic)."""
+    return math.nan if value is None else float(value)
+
+
 def _change(earlier: SideValue, later: SideValue, measure: str) -> Difference | None:
     if not (earlier.shown and later.shown):
         return None
     assert earlier.n is not None and later.n is not None
     if measure == MEASURE_MEAN:
-        return welch_difference(float(earlier.estimate), float(earlier.variance or 0) if earlier.n >= 2 else math.nan,
-                                earlier.n, float(later.estimate),
-                                float(later.variance or 0) if later.n >= 2 else math.nan, later.n)
+        return welch_difference(_num(earlier.estimate), _num(earlier.variance), earlier.n,
+                                _num(later.estimate), _num(later.variance), later.n)
     assert earlier.count is not None and later.count is not None
     return newcombe_difference(earlier.count, earlier.n, later.count, later.n)
 
@@ -595,11 +599,11 @@ def adjust_composition(
     n_before = {key: int(before[key].n or 0) for key in usable}
     total_after = sum(n_after.values())
     weights = {key: n_after[key] / total_after for key in usable}
-    later_value = sum(weights[k] * float(after[k].estimate) for k in usable)  # type: ignore[arg-type]
-    earlier_adjusted = sum(weights[k] * float(before[k].estimate) for k in usable)  # type: ignore[arg-type]
-    earlier_raw = sum(n_before[k] * float(before[k].estimate) for k in usable) / sum(n_before.values())  # type: ignore[arg-type]
-    variance = sum(weights[k] ** 2 * (float(after[k].variance or 0) / n_after[k]
-                                      + float(before[k].variance or 0) / n_before[k]) for k in usable)
+    later_value = sum(weights[k] * _num(after[k].estimate) for k in usable)
+    earlier_adjusted = sum(weights[k] * _num(before[k].estimate) for k in usable)
+    earlier_raw = sum(n_before[k] * _num(before[k].estimate) for k in usable) / sum(n_before.values())
+    variance = sum(weights[k] ** 2 * (_num(after[k].variance) / n_after[k] + _num(before[k].variance) / n_before[k])
+                   for k in usable)
     change = _normal_difference(later_value - earlier_adjusted, variance, confidence)
     coverage_later = total_after / later_total_n if later_total_n else None
     coverage_earlier = sum(n_before.values()) / earlier_total_n if earlier_total_n else None
@@ -714,8 +718,8 @@ def _fcr_interval(entry: ChangeEntry, confidence: float) -> tuple[float, float]:
     assert total is not None
     before, after = total.earlier, total.later
     if entry.measure == MEASURE_MEAN:
-        diff = welch_difference(float(before.estimate), float(before.variance or 0), int(before.n or 0),
-                                float(after.estimate), float(after.variance or 0), int(after.n or 0), confidence)
+        diff = welch_difference(_num(before.estimate), _num(before.variance), int(before.n or 0),
+                                _num(after.estimate), _num(after.variance), int(after.n or 0), confidence)
     else:
         diff = newcombe_difference(int(before.count or 0), int(before.n or 0), int(after.count or 0),
                                    int(after.n or 0), confidence)
