@@ -26,6 +26,15 @@ def check_clean(page: Page) -> None:
     assert MISSING_KEY.findall(page.get_by_test_id("stApp").inner_text()) == []
 
 
+def shoot(page: Page, name: str, height: int = 3600) -> None:
+    """A screenshot of the whole main area (it scrolls in its own container: grow the viewport)."""
+    page.set_viewport_size({"width": 1280, "height": height})
+    page.wait_for_timeout(800)
+    wait_for_app_idle(page)
+    save_screenshot(page.get_by_test_id("stMain"), name)
+    page.set_viewport_size({"width": 1280, "height": 1600})
+
+
 def settle(page: Page) -> None:
     page.wait_for_selector(CHART_SVG)
     wait_for_app_idle(page)
@@ -44,12 +53,12 @@ def test_what_changed_ranks_items_with_the_bh_marker(page: Page, streamlit_serve
     # the legend names both kinds of marker
     chart = page.locator('[data-testid="stPlotlyChart"]').first
     expect(chart.locator(".legendtext").filter(has_text=translate("compare.not_supported", lang))).to_have_count(1)
-    save_screenshot(page.get_by_test_id("stMain"), f"compare-what-changed-{lang}")
+    shoot(page, f"compare-what-changed-{lang}")
 
     open_app(page, "/what_changed", lang=lang, ely="uusimaa")
     settle(page)
     check_clean(page)
-    save_screenshot(page.get_by_test_id("stMain"), f"compare-what-changed-uusimaa-{lang}")
+    shoot(page, f"compare-what-changed-uusimaa-{lang}")
 
 
 @pytest.mark.parametrize("lang", ["fi", "en"])
@@ -66,12 +75,12 @@ def test_explorer_both_waves_side_by_side(page: Page, streamlit_server: Streamli
     check_clean(page)
     # agreement item: % agree and the mean, each with both waves
     expect(page.locator('[data-testid="stPlotlyChart"]')).to_have_count(2)
-    save_screenshot(page.get_by_test_id("stMain"), f"compare-explorer-{lang}")
+    shoot(page, f"compare-explorer-{lang}")
 
     open_app(page, "/explorer", lang=lang, wave="2020,2023", q="coop_partners", by="none")
     settle(page)
     check_clean(page)
-    save_screenshot(page.get_by_test_id("stMain"), f"compare-explorer-choice-{lang}")
+    shoot(page, f"compare-explorer-choice-{lang}")
 
 
 @pytest.mark.parametrize("lang", ["fi", "en"])
@@ -80,4 +89,4 @@ def test_my_region_both_waves(page: Page, streamlit_server: StreamlitServer, lan
     settle(page)
     check_clean(page)
     expect(page.get_by_text(translate("region.whole_country", lang), exact=False).first).to_be_visible()
-    save_screenshot(page.get_by_test_id("stMain"), f"compare-my-region-{lang}")
+    shoot(page, f"compare-my-region-{lang}")
