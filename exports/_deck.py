@@ -64,6 +64,26 @@ def _picture_box(slide, png: bytes, left: int, top: int, width: int, height: int
                              Emu(shown_h))
 
 
+def slide_figure(chart: ChartExport) -> go.Figure:
+    """The chart for a slide: the slide itself carries the title, base line and note as text.
+
+    A copy without the figure's own title, subtitle and hidden-marker note, with the top margin
+    that held the title mostly given back (legends above the plot keep their room).
+    """
+    figure = go.Figure(chart.figure)
+    top = figure.layout.margin.t if figure.layout.margin.t is not None else 100
+    figure.update_layout(title={"text": "", "subtitle": {"text": ""}}, margin={"t": max(50, top - 80)},
+                         height=(figure.layout.height or 500) - min(80, max(0, top - 50)))
+    kept = [a for a in figure.layout.annotations if (a.text or "") != chart.note]
+    figure.layout.annotations = kept
+    return figure
+
+
+def _title_size(title: str) -> int:
+    """Long questions get a smaller title, so two lines fit above the base line."""
+    return 24 if len(title) <= 70 else 20
+
+
 def table_notes(chart: ChartExport) -> str:
     """Speaker notes: the summary, then the table's rows as ``header: value`` lines."""
     lines = [chart.summary] if chart.summary else []
@@ -95,11 +115,12 @@ def build_deck(title: DeckTitle, charts: Sequence[ChartExport], *, footer: str,
 
     for chart in charts:
         slide = deck.slides.add_slide(layout)
-        _text_box(slide, _MARGIN, Inches(0.3), content_width, Inches(0.8), [chart.title], size=24, bold=True)
-        _text_box(slide, _MARGIN, Inches(1.05), content_width, Inches(0.4), [chart.caption], size=14,
+        _text_box(slide, _MARGIN, Inches(0.25), content_width, Inches(0.95), [chart.title],
+                  size=_title_size(chart.title), bold=True)
+        _text_box(slide, _MARGIN, Inches(1.25), content_width, Inches(0.4), [chart.caption], size=14,
                   colour=_MUTED)
-        top, bottom = Inches(1.5), SLIDE_HEIGHT - Inches(1.05)
-        _picture_box(slide, render(chart.figure), _MARGIN, top, content_width, bottom - top)
+        top, bottom = Inches(1.7), SLIDE_HEIGHT - Inches(1.05)
+        _picture_box(slide, render(slide_figure(chart)), _MARGIN, top, content_width, bottom - top)
         _text_box(slide, _MARGIN, SLIDE_HEIGHT - Inches(1.0), content_width, Inches(0.4), [chart.note], size=12,
                   colour=_MUTED)
         _text_box(slide, _MARGIN, SLIDE_HEIGHT - Inches(0.6), content_width, Inches(0.4), [footer], size=11,

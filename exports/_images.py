@@ -15,14 +15,19 @@ from typing import Any
 import kaleido
 import plotly.graph_objects as go
 
+from exports._model import SEPARATOR
+
 #: Width of exported images in CSS pixels (the page's chart column at a wide layout).
 IMAGE_WIDTH = 1200
 #: Pixel density of PNGs: sharp on slides and in print.
 PNG_SCALE = 2
 #: Height used when a figure does not set its own.
 DEFAULT_HEIGHT = 600
-#: Room below the plot for the footer line.
+#: Room below the plot for the first footer line, and for each further line.
 FOOTER_PIXELS = 34
+FOOTER_LINE_PIXELS = 20
+#: Characters per footer line at 14 px in a 1200 px image (the footer wraps at its " · " parts).
+FOOTER_LINE_CHARS = 120
 _FOOTER_FONT = {"size": 14, "color": "#595959"}
 
 _server_lock = threading.Lock()
@@ -36,6 +41,17 @@ def start_image_server() -> None:
             kaleido.start_sync_server(mathjax=False, silence_warnings=True)
 
 
+def wrap_footer(footer: str, width: int = FOOTER_LINE_CHARS) -> list[str]:
+    """The footer in lines of at most ``width`` characters, broken between its parts."""
+    lines: list[str] = []
+    for part in footer.split(SEPARATOR):
+        if lines and len(lines[-1]) + len(SEPARATOR) + len(part) <= width:
+            lines[-1] = f"{lines[-1]}{SEPARATOR}{part}"
+        else:
+            lines.append(part)
+    return lines
+
+
 def with_footer(figure: go.Figure, footer: str) -> go.Figure:
     """A copy of ``figure`` with ``footer`` written under everything else, and no hover labels.
 
@@ -45,11 +61,13 @@ def with_footer(figure: go.Figure, footer: str) -> go.Figure:
     layout = copied.layout
     bottom = layout.margin.b if layout.margin.b is not None else 80
     height = layout.height or DEFAULT_HEIGHT
-    copied.update_layout(height=height + FOOTER_PIXELS, margin={"b": bottom + FOOTER_PIXELS}, hovermode=False)
+    lines = wrap_footer(footer) if footer else []
+    extra = FOOTER_PIXELS + FOOTER_LINE_PIXELS * max(0, len(lines) - 1)
+    copied.update_layout(height=height + extra, margin={"b": bottom + extra}, hovermode=False)
     if footer:
         copied.add_annotation(
-            text=footer, xref="paper", yref="paper", x=0, y=0, yshift=-bottom - 8, xanchor="left", yanchor="top",
-            showarrow=False, font=copy.deepcopy(_FOOTER_FONT), align="left",
+            text="<br>".join(lines), xref="paper", yref="paper", x=0, y=0, yshift=-bottom - 8, xanchor="left",
+            yanchor="top", showarrow=False, font=copy.deepcopy(_FOOTER_FONT), align="left",
         )
     return copied
 

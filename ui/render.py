@@ -112,17 +112,17 @@ def render_chart_block(
         return  # drawn on the presenter stage, one at a time
     st.plotly_chart(figure, theme=None, key=f"{key}_chart", config=PLOTLY_CONFIG)
     st.caption(chart.summary)
-    render_chart_downloads(t, language, chart, key=key)
     if table_only_when_open:
         expander = st.expander(expander_label, key=f"{key}_table", on_change="rerun")
         with expander:
             if expander.open:
                 st.table(_right_align_numbers(table), hide_index=True)
                 st.caption(f"{caption}. {note}" if caption else note)
-        return
-    with st.expander(expander_label):
-        st.table(_right_align_numbers(table), hide_index=True)
-        st.caption(f"{caption}. {note}" if caption else note)
+    else:
+        with st.expander(expander_label):
+            st.table(_right_align_numbers(table), hide_index=True)
+            st.caption(f"{caption}. {note}" if caption else note)
+    render_chart_downloads(t, language, chart, key=key)
 
 
 def render_chart_with_table(

@@ -78,6 +78,10 @@ def test_accessibility_statement_in_every_language(survey_app: AppTest, lang: st
 
 def test_every_chart_gets_four_downloads_a_summary_and_the_page_a_deck(survey_app: AppTest) -> None:
     at = open_page(survey_app, "pages/overview.py", "en")
+    # Closed, the downloads expander builds no buttons (reruns stay cheap); the deck is always there.
+    assert [b.key for b in at.get("download_button")] == ["page_download_pptx"]
+    at.session_state["overview_composition_exports"] = True
+    at.run()
     keys = sorted(b.key for b in at.get("download_button"))
     assert keys == sorted([f"overview_composition_download_{ext}" for ext in ("png", "svg", "csv", "xlsx")]
                           + ["page_download_pptx"])

@@ -59,6 +59,9 @@ def test_every_download_opens_and_matches_the_page(page: Page, streamlit_server:
     open_app(page, "/explorer", lang="fi", wave="2023", q="programme_useful", by="ely")
     page.wait_for_selector(CHART_SVG)
     wait_for_app_idle(page)
+    page.get_by_test_id("stExpander").get_by_text("Lataa kuvio tai luvut").click()
+    page.wait_for_selector(".st-key-explorer_download_png button")
+    wait_for_app_idle(page)
     files = {ext: download(page, f".st-key-explorer_download_{ext}", tmp_path) for ext in ("png", "svg", "csv", "xlsx")}
     assert {path.suffix for path in files.values()} == {".png", ".svg", ".csv", ".xlsx"}
 

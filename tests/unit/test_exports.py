@@ -19,6 +19,7 @@ from pptx import Presentation
 
 import exports
 from charts import HIDDEN_MARKER, ChartTexts, build_question_chart
+from exports._images import wrap_footer
 from exports._tables import XLSX_HEADER_ROW, csv_trailer_lines
 from tests.conftest import skip_or_fail
 from tests.released_tables import agreement_table
@@ -145,13 +146,16 @@ def test_png_and_svg_decode_and_carry_the_footer(image_server: None) -> None:
     png = exports.figure_to_png(item.figure, footer)
     with Image.open(io.BytesIO(png)) as image:
         assert image.format == "PNG"
-        assert image.size == (2400, (item.figure.layout.height + 34) * 2)
+        lines = wrap_footer(footer)
+        assert len(lines) == 2  # the long footer wraps between its parts
+        assert image.size == (2400, (item.figure.layout.height + 34 + 20) * 2)
         assert len(image.getcolors(maxcolors=1 << 20) or []) > 10  # drawn, not blank
     svg = exports.figure_to_svg(item.figure, footer)
     root = ET.fromstring(svg)
     assert root.tag.endswith("svg")
     texts = " ".join(t for t in root.itertext())
     assert "Is the programme useful?" in texts and "Source: Partnership barometer" in texts
+    assert "Exported 2026-11-25" in texts
     assert not any(share in texts for share in SOUTH_SHARES)
 
 
