@@ -127,8 +127,7 @@ def render_stage(t: Translator, page_title: str, charts: list[tuple[str, exports
             st.plotly_chart(scale_figure(chart.figure), theme=None, key=f"presenter_{key}_chart",
                             config={"staticPlot": True, "displayModeBar": False, "responsive": True})
             if chart.summary:
-                st.markdown(chart.summary)
-            st.markdown(chart.note)
+                st.markdown(chart.summary)  # the text alternative; the chart carries the note on "–"
         row = st.container(horizontal=True, gap="small")
         row.button(t("present.previous"), key="presenter_previous", shortcut="left", on_click=_move,
                    args=(-1, count), disabled=index <= 0, icon="◀️")
