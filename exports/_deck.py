@@ -25,8 +25,8 @@ from exports._model import ChartExport
 SLIDE_WIDTH = Inches(13.333)
 SLIDE_HEIGHT = Inches(7.5)
 _MARGIN = Inches(0.5)
-_TEXT = RGBColor(0x1A, 0x1A, 0x1A)
-_MUTED = RGBColor(0x59, 0x59, 0x59)
+_TEXT = RGBColor(0x1A, 0x1A, 0x1A)  # type: ignore[no-untyped-call]  # python-pptx is untyped here
+_MUTED = RGBColor(0x59, 0x59, 0x59)  # type: ignore[no-untyped-call]
 _BLANK_LAYOUT = 6
 
 Renderer = Callable[[go.Figure], bytes]
