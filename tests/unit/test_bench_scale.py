@@ -122,3 +122,54 @@ def test_data_version_changes_when_a_respondent_is_added(tmp_path: Path) -> None
         second = data_version(session)
     assert second != first
     assert second.split(":")[0] == str(int(first.split(":")[0]) + 1)
+
+
+@pytest.mark.parametrize("seed", [4, 5])
+def test_count_open_cells_equals_build_open_cells(seed: int) -> None:
+    from results._open_cells import NO_CONTENT, UNCODED, build_open_cells
+    from results._service import count_open_cells
+
+    people, _ = _seeded_wave(seed)
+    rng = random.Random(seed)
+    themes = {"open_a": ("t1", "t2", "t3"), "open_b": ("t4",)}
+    rows = []
+    for rid in people["respondent_id"]:
+        for qid, ids in themes.items():
+            roll = rng.random()
+            if roll < 0.5:
+                rows += [(rid, qid, theme) for theme in rng.sample(ids, rng.randint(1, len(ids)))]
+            elif roll < 0.6:
+                rows.append((rid, qid, UNCODED))
+            elif roll < 0.7:
+                rows.append((rid, qid, NO_CONTENT))
+    codes = pd.DataFrame(rows, columns=["respondent_id", "question_id", "option_code"])
+    population = build_cells(people, MENU)
+    fast = count_open_cells(people, MENU, population, codes, themes)
+    for qid, ids in themes.items():
+        slow = build_open_cells(people, MENU, codes.loc[codes["question_id"] == qid], ids)
+        assert cells_fingerprint(fast[qid]) == cells_fingerprint(slow)
+
+
+def test_snapshot_from_database_counts_equals_snapshot_from_rows(tmp_path: Path) -> None:
+    """load_snapshot counts closed answers in SQL; the cells equal those made from the answer rows."""
+    from anonymity import Policy
+    from data_access.queries import load_all_answers, load_respondents
+    from results import load_snapshot, snapshot_from_frames
+
+    reference = load_reference()
+    codebook = load_codebook(reference=reference)
+    questions = [q for q in codebook.questions_in_wave(2023) if q.type in ("single", "multi", "agreement5")][:6]
+    sizes = {("municipality", "uusimaa", "fi"): 14, ("ngo", "uusimaa", "sv"): 6, ("ngo", "pirkanmaa", "fi"): 9,
+             ("company", "lappi", "en"): 3, ("religious", "kainuu", "fi"): 2}
+    factory = build_database(f"sqlite:///{tmp_path / 's.sqlite'}", build_respondents(sizes, questions, seed=8),
+                             codebook, reference, protect=False)
+    policy = Policy()
+    with factory() as session:
+        from_counts = load_snapshot(session, codebook, reference, policy)
+        respondents = load_respondents(session)
+        from_rows = snapshot_from_frames(respondents, {2023: load_all_answers(session, 2023)}, codebook, reference,
+                                         policy)
+    assert set(from_counts.cells) == set(from_rows.cells)
+    assert len(from_counts.cells) > len(questions)
+    for key, table in from_rows.cells.items():
+        assert cells_fingerprint(from_counts.cells[key]) == cells_fingerprint(table), key
