@@ -146,9 +146,12 @@ async def run_load(port: int, sessions: int, seconds: float, *, seed: int, think
     stop.set()
     await sampler
     cpu_after = resource.getrusage(resource.RUSAGE_SELF)
-    return summarise_load(logs, samples, pids, seconds=seconds, load_before=load_before,
-                          client_cpu=(cpu_after.ru_utime + cpu_after.ru_stime)
-                          - (cpu_before.ru_utime + cpu_before.ru_stime))
+    summary = summarise_load(logs, samples, pids, seconds=seconds, load_before=load_before,
+                             client_cpu=(cpu_after.ru_utime + cpu_after.ru_stime)
+                             - (cpu_before.ru_utime + cpu_before.ru_stime))
+    if memory_every >= 10:  # a soak: keep the series to show the trend
+        summary["memory_series"] = samples
+    return summary
 
 
 def summarise_load(logs: list[SessionLog], samples: list[dict[str, Any]], pids: list[int], *, seconds: float,
@@ -274,6 +277,7 @@ def main() -> int:
     targets = [t.strip() for t in args.targets.split(",") if t.strip()]
     counts = args.sessions or ([20] if args.soak else [20, 50])
     state = Path(tempfile.mkdtemp(prefix="bench-load-"))
+    state.chmod(0o755)  # as root, PostgreSQL runs as the postgres user and must enter it
     results: dict[str, dict[str, Any]] = {}
     deploy: dict[str, str] = {}
     single = None

@@ -27,6 +27,7 @@
 #   PYTHON             the interpreter with the requirements (default .venv/bin/python)
 # After `start`, $BARO_DEPLOY_DIR/deploy.env holds DATABASE_URL, PROXY_URL, APP_PORTS and the pids.
 set -euo pipefail
+shopt -s inherit_errexit  # fail inside $(...) too
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DIR="${BARO_DEPLOY_DIR:-/tmp/baro-scale-out}"
@@ -64,7 +65,11 @@ start_postgres() {
     local bin
     bin="$(pg_bin)"
     mkdir -p "$DIR/pg"
-    [ "$(id -u)" -ne 0 ] || chown postgres:postgres "$DIR/pg"
+    if [ "$(id -u)" -eq 0 ]; then
+        chown postgres:postgres "$DIR/pg"
+        # The postgres user must be able to reach the state directory.
+        runuser -u postgres -- test -x "$DIR/pg" || { log "postgres cannot enter $DIR (chmod o+x its parents)"; exit 1; }
+    fi
     if [ ! -f "$DIR/pg/data/PG_VERSION" ]; then
         as_pg "$bin/initdb" -D "$DIR/pg/data" -U baro --auth=trust -E UTF8 --locale=C >"$DIR/pg/initdb.log"
     fi
