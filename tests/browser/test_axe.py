@@ -54,6 +54,9 @@ def test_no_serious_or_critical_violations(page: Page, streamlit_server: Streaml
     if page.locator('[data-testid="stPlotlyChart"]').count():
         page.wait_for_selector('[data-testid="stPlotlyChart"] svg.main-svg')
     wait_for_app_idle(page)
+    # A first request can rerun (legacy pages/ mode, the URL written back): let it settle.
+    page.wait_for_timeout(1000)
+    wait_for_app_idle(page)
     page.add_script_tag(content=axe_source)
     violations: list[dict[str, Any]] = page.evaluate(
         """async () => (await axe.run(document, {resultTypes: ['violations']})).violations.map(v => ({
