@@ -28,6 +28,7 @@ import os
 import platform
 import random
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -318,6 +319,7 @@ def main() -> int:
             stop_server(single)
         if deploy and not args.deploy_env:
             stop_scale_out(state / "deploy")
+    shutil.rmtree(state, ignore_errors=True)
     print_runs(results)
     judged = {} if args.soak else judge(results)
     if judged:

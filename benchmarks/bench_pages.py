@@ -24,6 +24,7 @@ import asyncio
 import json
 import os
 import platform
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -177,6 +178,7 @@ def bench_server(database_url: str, runs: int, options: list[str],
         view_results = asyncio.run(_bench_views(app_port, runs, views))
     finally:
         stop_server(app)
+    shutil.rmtree(logs, ignore_errors=True)  # kept only when something failed
     return {FLOOR: floor_result, **view_results}
 
 
