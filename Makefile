@@ -15,7 +15,7 @@ INSTALL_STAMP := $(VENV)/.requirements-installed
 # Debian packages the app and its tests need (browser tests, PostgreSQL tests, Finnish
 # lemmatisation, a font for screenshots, a colour emoji font for the navigation icons in headless
 # chromium). Add new ones here, nowhere else.
-APT_PACKAGES := chromium postgresql libvoikko1 voikko-fi fonts-dejavu-core fonts-noto-color-emoji nodejs npm
+APT_PACKAGES := chromium postgresql libvoikko1 voikko-fi fonts-dejavu-core fonts-noto-color-emoji
 
 DEMO_DB := data/kumppanuusbaro.sqlite
 PORT ?= 8501
@@ -75,7 +75,10 @@ AXE_VERSION := 4.14.1
 AXE_JS := .cache/axe/node_modules/axe-core/axe.min.js
 axe: $(AXE_JS) ## fetch axe-core $(AXE_VERSION) into .cache/axe (for the accessibility tests)
 
+# npm comes with the machine's Node.js (NodeSource bundles it; Debian's own npm package conflicts
+# with that nodejs), so Debian's nodejs and npm are installed only when no npm is on the PATH.
 $(AXE_JS):
+	@command -v npm >/dev/null || scripts/install_system_packages.sh nodejs npm
 	npm install --prefix .cache/axe --no-audit --no-fund --no-save axe-core@$(AXE_VERSION)
 
 lint: install ## ruff over the whole repository
