@@ -92,6 +92,24 @@ def rss_mb(pid: int) -> float:
         return 0.0
 
 
+def parse_cpu_seconds(stat_text: str, ticks_per_second: int) -> float:
+    """User + system CPU time of a process from the text of ``/proc/<pid>/stat``.
+
+    The command name (field 2) is in parentheses and may contain spaces, so fields are counted
+    after the last ``)``: utime and stime are fields 14 and 15 of the whole line.
+    """
+    fields = stat_text.rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / ticks_per_second
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time a process has used so far (0 when it is gone)."""
+    try:
+        return parse_cpu_seconds(Path(f"/proc/{pid}/stat").read_text(), os.sysconf("SC_CLK_TCK"))
+    except OSError:
+        return 0.0
+
+
 def wait_healthy(port: int, timeout: float = 90.0, path: str = "/_stcore/health") -> None:
     """Poll the health endpoint until it answers ``ok``."""
     deadline = time.monotonic() + timeout

@@ -46,6 +46,7 @@ from benchmarks._protocol import (  # noqa: E402  (the path above makes the pack
     Session,
     choose_change,
     connect,
+    cpu_seconds,
     fetch_cookie,
     free_port,
     load_average,
@@ -141,6 +142,7 @@ async def run_load(port: int, sessions: int, seconds: float, *, seed: int, think
     stop = asyncio.Event()
     sampler = asyncio.create_task(_sample_memory(pids, memory_every, samples, stop))
     cpu_before = resource.getrusage(resource.RUSAGE_SELF)
+    server_cpu_before = sum(cpu_seconds(pid) for pid in pids)
     load_before = load_average()
     logs = await asyncio.gather(*(simulate_session(port, i, seed, deadline, think_max, ramp * i / sessions)
                                   for i in range(sessions)))
@@ -150,6 +152,11 @@ async def run_load(port: int, sessions: int, seconds: float, *, seed: int, think
     summary = summarise_load(logs, samples, pids, seconds=seconds, load_before=load_before,
                              client_cpu=(cpu_after.ru_utime + cpu_after.ru_stime)
                              - (cpu_before.ru_utime + cpu_before.ru_stime))
+    # CPU the app processes spent per change: independent of what else loads the machine.
+    server_cpu = sum(cpu_seconds(pid) for pid in pids) - server_cpu_before
+    summary["server_cpu_seconds"] = round(server_cpu, 1)
+    changes = summary["changes"]
+    summary["server_cpu_ms_per_change"] = round(1000 * server_cpu / changes, 1) if changes else None
     if memory_every >= 10:  # a soak: keep the series to show the trend
         summary["memory_series"] = samples
     return summary
@@ -250,12 +257,12 @@ def judge(results: dict[str, dict[str, Any]]) -> dict[str, bool | None]:
 
 def print_runs(results: dict[str, dict[str, Any]]) -> None:
     print(f"{'target:sessions':<18}{'changes':>8}{'p50':>8}{'p95':>8}{'max':>8}{'errors':>7}{'lost':>6}"
-          f"{'RSS start/peak/end MB per process':>40}{'load':>6}")
+          f"{'RSS start/peak/end MB per process':>40}{'CPU ms/change':>14}{'load':>6}")
     for name, r in results.items():
         memory = " ".join(f"{m['start_mb']:.0f}/{m['peak_mb']:.0f}/{m['end_mb']:.0f}" for m in r["memory"].values())
         print(f"{name:<18}{r['changes']:>8}{r.get('p50_ms', float('nan')):>8.0f}{r.get('p95_ms', float('nan')):>8.0f}"
               f"{r.get('max_ms', float('nan')):>8.0f}{r['errors']:>7}{r['lost_sessions']:>6}{memory:>40}"
-              f"{r['load_average_before']:>6.1f}")
+              f"{r.get('server_cpu_ms_per_change') or float('nan'):>14.0f}{r['load_average_before']:>6.1f}")
 
 
 def main() -> int:

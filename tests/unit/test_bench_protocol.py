@@ -14,6 +14,7 @@ import pytest
 from benchmarks._protocol import (
     Widget,
     choose_change,
+    parse_cpu_seconds,
     parse_rss_kib,
     percentile,
     ratio,
@@ -143,3 +144,9 @@ def test_judge_applies_the_issue_targets_to_the_runs_made() -> None:
     assert judge({"single:20": {"errors": 0, "lost_sessions": 0}})[
         "20_sessions_p95_within_500_ms_one_process"] is False  # no changes measured is no pass
     assert judge({})["50_sessions_no_errors_two_processes"] is None
+
+
+def test_parse_cpu_seconds_counts_fields_after_the_command_name() -> None:
+    # pid (comm with a space and a paren) state ppid ... utime=250 stime=50 at fields 14 and 15
+    stat = "4242 (python -m (x)) S 1 4242 4242 0 -1 4194560 100 0 0 0 250 50 0 0 20 0 9 0"
+    assert parse_cpu_seconds(stat, 100) == 3.0
