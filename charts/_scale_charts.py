@@ -20,7 +20,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from charts._format import HIDDEN_MARKER
-from charts._palette import HIDDEN_COLOUR, MIN_FONT_SIZE, TEXT_COLOUR
+from charts._palette import GRID_COLOUR, HIDDEN_COLOUR, MIN_FONT_SIZE, TEXT_COLOUR
 from charts._results_common import (
     CHOICE_COLOUR,
     DONT_KNOW_COLOUR,
@@ -54,13 +54,28 @@ from charts._results_common import (
 TOTAL_GROUP = "__total__"
 #: Segments narrower than this carry no text (the table has every number).
 MIN_LABELLED_SHARE = 0.06
-#: Panels of the agreement chart (x domains): the diverging bar, "don't know", the mean.
-_DIVERGING_DOMAIN = (0.0, 0.6)
-_DONT_KNOW_DOMAIN = (0.64, 0.76)
-_MEAN_DOMAIN = (0.8, 1.0)
+#: Panels of the agreement chart (x domains): the diverging bar, "don't know", the mean. The mean
+#: panel gets over a quarter of the width so that a 1–5 scale does not squeeze markers and
+#: whiskers of neighbouring means into one blot.
+DIVERGING_DOMAIN = (0.0, 0.54)
+DONT_KNOW_DOMAIN = (0.58, 0.68)
+MEAN_DOMAIN = (0.73, 1.0)
+#: Room right of the plot for the mean labels written beside the highest whisker (px).
+MEAN_LABEL_MARGIN = 64
+#: The grade chart: bars below, the mean with its interval in a band of its own above them, so the
+#: mean's line and label never run through a bar's value label.
+GRADE_BAR_DOMAIN = (0.0, 0.8)
+GRADE_MEAN_DOMAIN = (0.84, 1.0)
+#: One marker shape for every mean: the colour tells the total (dark grey) from a group (blue), and
+#: the row label names it; changing shapes would need a legend of their own.
+MEAN_SYMBOL = "circle"
 #: Trace names tests and exports find the parts by.
 NEUTRAL_CENTRE_TRACE = "neutral share"
+#: The neutral answer's one bar across 0 (its stacked halves are invisible placeholders).
+NEUTRAL_BAR_TRACE = "neutral bar"
 MEAN_TRACE = "mean"
+#: Name of the gridline shapes of the diverging axis (there is none at 0 %).
+GRIDLINE_SHAPE = "gridline"
 DONT_KNOW_TRACE = "dont_know"
 
 
@@ -129,7 +144,7 @@ def _mean_traces(rows: Sequence[Mapping[str, Any]], language: str, marks: Mappin
         traces.append({
             "type": "scatter", "mode": "markers", "name": MEAN_TRACE, "meta": MEAN_TRACE,
             "x": means, "y": [i for i, _ in part], "xaxis": xaxis, "yaxis": "y",
-            "marker": {"size": 12, "color": colour, "symbol": "diamond" if group_kind == "total" else "circle"},
+            "marker": {"size": 12, "color": colour, "symbol": MEAN_SYMBOL},
             "error_x": {"type": "data", "symmetric": False,
                         "array": [h - m for h, m in zip(highs, means, strict=True)],
                         "arrayminus": [m - lo for m, lo in zip(means, lows, strict=True)],
@@ -219,6 +234,19 @@ def build_agreement_figure(
     for option in neutral:
         traces.append(segment(option, +1, True, False))
     traces.extend(segment(o, +1, False, True) for o in above)
+    for option in neutral:
+        # The halves only hold the stacking places; the neutral answer is drawn as ONE bar across
+        # 0 (a trace with a base is overlaid, not stacked), so no edge or seam between two halves
+        # runs through the neutral share written on the centre.
+        code = str(option["option"])
+        values = [float(shares[i][code]["share"]) for i in shown]
+        whole = segment(option, +1, False, True)
+        whole.update({"name": option_labels[code], "meta": NEUTRAL_BAR_TRACE, "base": [-v / 2 for v in values],
+                      "text": None, "textposition": "none"})
+        for trace in traces:
+            if trace.get("meta") == code:
+                trace.update({"opacity": 0, "showlegend": False, "hoverinfo": "skip", "hovertemplate": None})
+        traces.append(whole)
     for option in neutral:  # the neutral share, written once across the centre line
         code = str(option["option"])
         values = [float(shares[i][code]["share"]) for i in shown]
@@ -254,6 +282,7 @@ def build_agreement_figure(
     right = max([sum(float(shares[i][str(o["option"])]["share"]) for o in above)
                  + sum(float(shares[i][str(o["option"])]["share"]) for o in neutral) / 2 for i in shown] or [0.0])
     left, right = _side_extent(left), _side_extent(right)
+    ticks = _diverging_ticks(left, right)
     largest_dk = max([float(shares[i][str(o["option"])]["share"]) for i in shown for o in dont_know] or [0.0])
     lines = title_lines(texts)
     top = 120 + 26 * lines
@@ -266,16 +295,21 @@ def build_agreement_figure(
                    "traceorder": "normal", "font": {"size": MIN_FONT_SIZE}, "itemclick": False,
                    "itemdoubleclick": False},
         "yaxis": row_axis(_row_labels(rows, labels, language, texts)),
-        "xaxis": value_axis(texts.share_axis, [-left, right], domain=list(_DIVERGING_DOMAIN),
-                            # no zero line: it would cross the neutral share written on the centre
-                            **percent_ticks(language, _diverging_ticks(left, right))),
+        # No gridline (and no zero line) at 0 %: it would cross the neutral share written on the
+        # centre. The other gridlines are drawn as shapes below the bars.
+        "xaxis": value_axis(texts.share_axis, [-left, right], domain=list(DIVERGING_DOMAIN), showgrid=False,
+                            **percent_ticks(language, ticks)),
         "xaxis2": value_axis(wrap(texts.dont_know, 14), [0.0, max(0.4, largest_dk * 1.6)],
-                             domain=list(_DONT_KNOW_DOMAIN),
+                             domain=list(DONT_KNOW_DOMAIN),
                              anchor="y", showticklabels=False, showgrid=False),
-        "xaxis3": value_axis(wrap(texts.mean_axis, 24), [bounds[0], bounds[1] + 0.6], domain=list(_MEAN_DOMAIN),
+        "xaxis3": value_axis(wrap(texts.mean_axis, 30), [bounds[0] - 0.2, bounds[1] + 0.2], domain=list(MEAN_DOMAIN),
                              anchor="y", tickmode="array",
                              tickvals=list(range(int(bounds[0]), int(bounds[1]) + 1))),
+        "shapes": [{"type": "line", "xref": "x", "yref": "paper", "x0": tick, "x1": tick, "y0": 0, "y1": 1,
+                    "layer": "below", "line": {"color": GRID_COLOUR, "width": 1}, "name": GRIDLINE_SHAPE}
+                   for tick in ticks if tick != 0.0],
     })
+    layout["margin"]["r"] = max(layout["margin"]["r"], MEAN_LABEL_MARGIN)
     return go.Figure(data=traces, layout=layout)
 
 
@@ -299,8 +333,6 @@ def build_grade_distribution_figure(
     values = [float(o["value"]) for o in options]
     bounds = (min(values), max(values))
     traces: list[dict[str, Any]] = []
-    layout_shapes: list[dict[str, Any]] = []
-    layout_annotations: list[dict[str, Any]] = []
     lines = title_lines(texts)
     top = 100 + 26 * lines
     layout = base_layout(language, texts, height=top + 420, top=top, bottom=110)
@@ -322,33 +354,49 @@ def build_grade_distribution_figure(
             "hovertemplate": "%{customdata[0]}: %{text} (%{customdata[1]})<extra></extra>",
         })
         if not is_missing(row["mean"]):
-            mean_text = (f"{texts.mean_header}: {format_decimal(row['mean'], language)}"
-                         f" ({format_interval(row['mean_low'], row['mean_high'], language)})")
-            if not is_missing(row["mean_low"]):
-                layout_shapes.append({"type": "rect", "xref": "x", "yref": "paper", "x0": row["mean_low"],
-                                      "x1": row["mean_high"], "y0": 0, "y1": 1, "fillcolor": TOTAL_COLOUR,
-                                      "opacity": 0.12, "line": {"width": 0}, "layer": "below"})
-            layout_shapes.append({"type": "line", "xref": "x", "yref": "paper", "x0": row["mean"],
-                                  "x1": row["mean"], "y0": 0, "y1": 1,
-                                  "line": {"color": TOTAL_COLOUR, "width": 2, "dash": "dash"}})
-            layout_annotations.append({"text": mean_text, "xref": "x", "yref": "paper", "x": row["mean"],
-                                       "y": 1.0, "yanchor": "bottom", "xanchor": "center", "showarrow": False,
-                                       "font": {"size": MIN_FONT_SIZE, "color": TEXT_COLOUR},
-                                       "bgcolor": "rgba(255,255,255,0.85)"})
-            traces.append({"type": "scatter", "mode": "markers", "name": MEAN_TRACE, "meta": MEAN_TRACE,
-                           "x": [row["mean"]], "y": [0], "marker": {"size": 1, "opacity": 0},
-                           "hoverinfo": "skip", "showlegend": False})
+            traces.extend(_grade_mean_traces(row, language, texts, bounds))
     layout.update({
         "bargap": 0.25,
         "xaxis": value_axis(texts.answer_header, [bounds[0] - 0.6, bounds[1] + 0.6], tickmode="array",
                             tickvals=values, ticktext=[format_decimal(v, language, 0) for v in values],
                             showgrid=False),
-        "yaxis": value_axis(texts.share_axis, [0.0, max(0.2, largest * 1.25)],
+        "yaxis": value_axis(texts.share_axis, [0.0, max(0.2, largest * 1.25)], domain=list(GRADE_BAR_DOMAIN),
                             **percent_axis_ticks(language, max(0.2, largest * 1.2))),
-        "shapes": layout_shapes,
+        # The mean's band: one row, no ticks; the marker and its label sit above every bar label.
+        "yaxis2": {"domain": list(GRADE_MEAN_DOMAIN), "range": [-1.0, 1.0], "visible": False, "anchor": "x",
+                   "fixedrange": True},
     })
-    layout["annotations"] = layout["annotations"] + layout_annotations
     return go.Figure(data=traces, layout=layout)
+
+
+def _grade_mean_traces(row: Mapping[str, Any], language: str, texts: ChartTexts,
+                       bounds: tuple[float, float]) -> list[dict[str, Any]]:
+    """The mean of a grade distribution: a dot with its 95 % whiskers and the value, in the top band.
+
+    The label goes on the side of the mean with more room (right of the upper whisker, or left of
+    the lower one), so it stays inside the plot on either end of the scale.
+    """
+    mean = float(row["mean"])
+    low = float(row["mean_low"]) if not is_missing(row["mean_low"]) else mean
+    high = float(row["mean_high"]) if not is_missing(row["mean_high"]) else mean
+    interval = format_interval(row["mean_low"], row["mean_high"], language)
+    label = f"{texts.mean_header}: {format_decimal(mean, language)}" + (f" ({interval})" if interval else "")
+    right_side = mean <= (bounds[0] + bounds[1]) / 2
+    return [
+        {"type": "scatter", "mode": "markers", "name": MEAN_TRACE, "meta": MEAN_TRACE,
+         "x": [mean], "y": [0.0], "xaxis": "x", "yaxis": "y2",
+         "marker": {"size": 12, "color": TOTAL_COLOUR, "symbol": MEAN_SYMBOL},
+         "error_x": {"type": "data", "symmetric": False, "array": [high - mean], "arrayminus": [mean - low],
+                     "color": TOTAL_COLOUR, "thickness": 2, "width": 6},
+         "customdata": [interval],
+         "hovertemplate": f"{texts.mean_header}: %{{x:.1f}} (%{{customdata}})<extra></extra>",
+         "showlegend": False},
+        {"type": "scatter", "mode": "text", "name": "mean label", "meta": "mean label",
+         "x": [high if right_side else low], "y": [0.0], "xaxis": "x", "yaxis": "y2",
+         "text": [f"\u2002{label}\u2002"], "textposition": "middle right" if right_side else "middle left",
+         "textfont": {"size": MIN_FONT_SIZE, "color": TEXT_COLOUR}, "cliponaxis": False,
+         "showlegend": False, "hoverinfo": "skip"},
+    ]
 
 
 def build_mean_figure(
@@ -429,9 +477,17 @@ def build_scale_table(
 
 
 __all__ = [
+    "DIVERGING_DOMAIN",
+    "DONT_KNOW_DOMAIN",
     "DONT_KNOW_TRACE",
+    "GRADE_BAR_DOMAIN",
+    "GRADE_MEAN_DOMAIN",
+    "GRIDLINE_SHAPE",
+    "MEAN_DOMAIN",
+    "MEAN_SYMBOL",
     "HIDDEN_COLOUR",
     "MEAN_TRACE",
+    "NEUTRAL_BAR_TRACE",
     "NEUTRAL_CENTRE_TRACE",
     "build_agreement_figure",
     "build_grade_distribution_figure",

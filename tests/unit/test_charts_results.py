@@ -41,6 +41,7 @@ from charts import (
     format_percent,
     sorted_options,
 )
+from charts._scale_charts import GRIDLINE_SHAPE, MEAN_SYMBOL, NEUTRAL_BAR_TRACE
 from tests.released_tables import AGREE_COUNTS, agreement_table, release_counts
 
 NBSP = "\u00a0"
@@ -86,7 +87,7 @@ def test_agreement_bar_diverges_around_the_neutral_answer_with_fixed_colours() -
     distribution, summary, groups = agreement_parts()
     figure = build_agreement_figure(distribution, summary, "fi", groups=groups, labels=GROUP_LABELS,
                                     option_labels=AGREE_LABELS, texts=TEXTS)
-    bars = [t for t in figure.data if t.type == "bar" and t.xaxis == "x"]
+    bars = [t for t in figure.data if t.type == "bar" and t.xaxis == "x" and t.meta != NEUTRAL_BAR_TRACE]
     north_row = groups.index("north")
     by_code: dict[str, list[float]] = {}
     for trace in bars:
@@ -183,9 +184,73 @@ def test_grade_distribution_draws_shares_and_the_mean_with_its_interval() -> Non
     assert dict(zip(bars.x, bars.y, strict=True))[8.0] == pytest.approx(9 / 30)
     mean = float(summary.loc[summary["is_total"], "mean"].iloc[0])
     assert mean == pytest.approx((12 + 35 + 24 + 48 + 54 + 20 + 24) / 30)
-    lines = [s for s in figure.layout.shapes if s.type == "line"]
-    assert [line.x0 for line in lines] == [pytest.approx(mean)]
-    assert any("Mean" in a.text for a in figure.layout.annotations)
+    (marker,) = [t for t in figure.data if t.meta == MEAN_TRACE]
+    assert list(marker.x) == [pytest.approx(mean)]
+    low, high = (float(v) for v in summary.loc[summary["is_total"], ["mean_low", "mean_high"]].iloc[0])
+    assert marker.x[0] - marker.error_x.arrayminus[0] == pytest.approx(low)
+    assert marker.x[0] + marker.error_x.array[0] == pytest.approx(high)
+    (label,) = [t for t in figure.data if t.meta == "mean label"]
+    assert label.text[0].strip() == f"Mean: {mean:.1f} ({format_interval(low, high, 'en')})"
+
+
+def test_grade_mean_and_its_label_sit_in_a_band_above_every_bar_label() -> None:
+    """The mean's line and label once ran through the value label of the bar next to the mean."""
+    table = grade_table()
+    figure = build_grade_distribution_figure(distribution_frame(table), summarise_groups(table), "fi", group=TOTAL,
+                                             texts=TEXTS, option_labels={c: c for c in GRADE_CODES})
+    (bars,) = [t for t in figure.data if t.type == "bar"]
+    assert bars.textposition == "outside" and (bars.yaxis or "y") == "y"
+    mean_parts = [t for t in figure.data if t.meta in (MEAN_TRACE, "mean label")]
+    assert len(mean_parts) == 2 and all(t.yaxis == "y2" for t in mean_parts)
+    bar_top = figure.layout.yaxis.domain[1]
+    assert figure.layout.yaxis2.domain[0] > bar_top, "the mean's band starts above the bars' area"
+    # the tallest bar's label (about 20 px above the bar) still fits under the band
+    plot_px = (figure.layout.height - figure.layout.margin.t - figure.layout.margin.b) * bar_top
+    assert max(bars.y) / figure.layout.yaxis.range[1] * plot_px + 22 <= plot_px
+    for shape in figure.layout.shapes or ():
+        assert not (shape.yref == "paper" and shape.y0 < bar_top), "nothing of the mean crosses the bars"
+    assert not [a for a in figure.layout.annotations if "Mean" in (a.text or "")]
+
+
+def test_diverging_bar_has_no_gridline_behind_the_neutral_label() -> None:
+    distribution, summary, groups = agreement_parts()
+    figure = build_agreement_figure(distribution, summary, "en", groups=groups, labels=GROUP_LABELS,
+                                    option_labels=AGREE_LABELS, texts=TEXTS)
+    (neutral,) = [t for t in figure.data if t.meta == "3" and t.type == "scatter"]
+    assert set(neutral.x) == {0.0}, "the neutral share is written on the centre line"
+    assert figure.layout.xaxis.showgrid is False and figure.layout.xaxis.zeroline is False
+    gridlines = [s for s in figure.layout.shapes if s.name == GRIDLINE_SHAPE]
+    assert sorted(s.x0 for s in gridlines) == sorted(v for v in figure.layout.xaxis.tickvals if v != 0.0)
+    assert gridlines and all(s.layer == "below" and s.x0 != 0.0 for s in gridlines)
+    halves = [t for t in figure.data if t.type == "bar" and t.meta == "3"]
+    assert len(halves) == 2 and all(t.opacity == 0 for t in halves), "the halves only hold the stacking places"
+    (whole,) = [t for t in figure.data if t.meta == NEUTRAL_BAR_TRACE]
+    north_row = groups.index("north")
+    north = list(whole.y).index(north_row)
+    assert whole.base[north] == pytest.approx(-0.1) and whole.x[north] == pytest.approx(0.2), "one bar across 0"
+    assert whole.marker.color == SCALE5_COLOURS[3] and whole.showlegend
+
+
+def test_mean_panel_is_wide_enough_and_means_share_one_marker_shape() -> None:
+    distribution, summary, groups = agreement_parts()
+    figure = build_agreement_figure(distribution, summary, "en", groups=groups, labels=GROUP_LABELS,
+                                    option_labels=AGREE_LABELS, texts=TEXTS, marks={"north": "higher"})
+    domain = figure.layout.xaxis3.domain
+    span = figure.layout.xaxis3.range[1] - figure.layout.xaxis3.range[0]
+    # at an 800 px wide figure (about 600 px of plot) one scale point takes at least 35 px
+    assert (domain[1] - domain[0]) / span * 600 >= 35
+    assert figure.layout.xaxis.domain[1] < figure.layout.xaxis2.domain[0] < figure.layout.xaxis2.domain[1] < domain[0]
+    means = [t for t in figure.data if t.meta == MEAN_TRACE]
+    assert {t.marker.color for t in means} == {GROUP_COLOUR, TOTAL_COLOUR}
+    assert {t.marker.symbol for t in means} == {MEAN_SYMBOL}, "one shape; colour and row label tell them apart"
+    grade = grade_table(View(None, "region"))
+    grade_summary = summarise_groups(grade)
+    for built in (build_mean_figure(grade_summary, "en", groups=order_groups(grade_summary), labels=GROUP_LABELS,
+                                    bounds=(1, 10), texts=TEXTS),
+                  build_grade_distribution_figure(distribution_frame(grade_table()), summarise_groups(grade_table()),
+                                                  "en", group=TOTAL, texts=TEXTS,
+                                                  option_labels={c: c for c in GRADE_CODES})):
+        assert {t.marker.symbol for t in built.data if t.meta == MEAN_TRACE} == {MEAN_SYMBOL}
 
 
 def test_mean_figure_marks_differences_and_hidden_groups() -> None:
