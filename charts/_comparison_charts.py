@@ -43,6 +43,13 @@ ADJUSTED_COLOUR = OKABE_ITO["bluish_green"]
 #: Marker in tables and labels of a change the intervals do not support.
 NOT_SUPPORTED_MARK = "○"
 SUPPORTED_MARK = "●"
+#: Characters per line of a note written right of the plot (its margin is 260 px at 14 px type).
+NOTE_WRAP = 30
+#: Legends above the plot start at the figure's left edge (``xref="container"``), not at the
+#: plot's: long row labels would otherwise leave the legend so little width that it wraps into
+#: several rows and grows up over the subtitle.
+_LEGEND = {"orientation": "h", "xref": "container", "x": 0, "xanchor": "left", "y": 1.0, "yanchor": "bottom",
+           "font": {"size": MIN_FONT_SIZE}, "itemclick": False, "itemdoubleclick": False}
 
 __all__ = [
     "ADJUSTED_SYMBOL",
@@ -196,7 +203,8 @@ def build_wave_pair_figure(
     for group in groups:
         row = rows[group]
         if pd.isna(row["change"]):
-            change_text.append(_note(row, texts) or HIDDEN_MARKER)
+            # wrapped: the note must fit the right margin (and a slide's narrower image)
+            change_text.append(wrap(_note(row, texts), NOTE_WRAP) or HIDDEN_MARKER)
         else:
             change_text.append(f"{format_change(row['change'], language, percent=percent, texts=texts)} "
                                f"({_change_interval(row['change_low'], row['change_high'], language, percent)})")
@@ -222,8 +230,7 @@ def build_wave_pair_figure(
     title = texts.base.share_axis if percent else texts.base.mean_axis
     layout.update({
         "showlegend": True,
-        "legend": {"orientation": "h", "x": 0, "xanchor": "left", "y": 1.0, "yanchor": "bottom",
-                   "font": {"size": MIN_FONT_SIZE}, "itemclick": False, "itemdoubleclick": False},
+        "legend": {**_LEGEND, "font": dict(_LEGEND["font"])},
         "yaxis": row_axis([wrap(labels[g]) for g in groups]),
         "xaxis": value_axis(title, [float(value_range[0]) - span * 0.03, float(value_range[1]) + span * 0.02],
                             **axis_extra),
@@ -269,7 +276,9 @@ def build_wave_pair_table(
         for g in groups]
     notes = [_note(rows[g], texts) for g in groups]
     if any(notes):
-        out[" "] = notes
+        # why a change is missing (group new, or hidden in a wave) is its comparability: a real
+        # header, since a spreadsheet column needs a name
+        out[texts.flag_header] = notes
     return pd.DataFrame(out)
 
 
@@ -346,8 +355,7 @@ def build_change_ranking_figure(
         for i, text in enumerate(labels_text)]]
     layout.update({
         "showlegend": True,
-        "legend": {"orientation": "h", "x": 0, "xanchor": "left", "y": 1.0, "yanchor": "bottom",
-                   "font": {"size": MIN_FONT_SIZE}, "itemclick": False, "itemdoubleclick": False},
+        "legend": {**_LEGEND, "font": dict(_LEGEND["font"])},
         "yaxis": row_axis([wrap(label, 56, max_lines=2) for label in item_labels]),
         "xaxis": value_axis(texts.change_axis_pp if percent else texts.change_axis_points,
                             [-extent * 1.1, extent * 1.1], zeroline=True, zerolinecolor=TEXT_COLOUR,

@@ -62,9 +62,9 @@ def with_footer(figure: go.Figure, footer: str) -> go.Figure:
     bottom = layout.margin.b if layout.margin.b is not None else 80
     height = layout.height or DEFAULT_HEIGHT
     lines = wrap_footer(footer) if footer else []
-    extra = FOOTER_PIXELS + FOOTER_LINE_PIXELS * max(0, len(lines) - 1)
+    extra = FOOTER_PIXELS + FOOTER_LINE_PIXELS * (len(lines) - 1) if lines else 0
     copied.update_layout(height=height + extra, margin={"b": bottom + extra}, hovermode=False)
-    if footer:
+    if lines:
         copied.add_annotation(
             text="<br>".join(lines), xref="paper", yref="paper", x=0, y=0, yshift=-bottom - 8, xanchor="left",
             yanchor="top", showarrow=False, font=copy.deepcopy(_FOOTER_FONT), align="left",
@@ -75,14 +75,16 @@ def with_footer(figure: go.Figure, footer: str) -> go.Figure:
 def _render(figure: go.Figure, footer: str, image_format: str, width: int, scale: float) -> bytes:
     start_image_server()
     framed = with_footer(figure, footer)
-    opts: dict[str, Any] = {"format": image_format, "width": width, "height": framed.layout.height,
+    opts: dict[str, Any] = {"format": image_format, "width": framed.layout.width or width,
+                            "height": framed.layout.height,
                             "scale": scale}
     data: bytes = kaleido.calc_fig_sync(framed, opts=opts)
     return data
 
 
 def figure_to_png(figure: go.Figure, footer: str = "", *, width: int = IMAGE_WIDTH, scale: float = PNG_SCALE) -> bytes:
-    """The figure as a PNG (``width`` CSS pixels wide, ``scale`` times as many device pixels)."""
+    """The figure as a PNG (``width`` CSS pixels wide unless the figure sets its own width,
+    ``scale`` times as many device pixels)."""
     return _render(figure, footer, "png", width, scale)
 
 

@@ -29,6 +29,11 @@ INDEX_KEY = "presenter_index"
 TOGGLE_KEY = "sidebar_present"
 #: How much larger chart text and height are on the stage.
 STAGE_SCALE = 1.3
+#: The tallest chart on the stage: a 1600×900 screen shows it between the view line and the
+#: navigation buttons. Taller charts continue in row windows.
+STAGE_MAX_HEIGHT = 600
+#: The least height of a row on the stage before the scale (as on slides).
+STAGE_MIN_ROW_PIXELS = exports.MIN_ROW_PIXELS
 
 __all__ = [
     "PAGE_CONTAINER_KEY",
@@ -38,6 +43,8 @@ __all__ = [
     "render_presenter_toggle",
     "render_stage",
     "scale_figure",
+    "stage_parts",
+    "stage_steps",
 ]
 
 # Hides the sidebar, its toggle and the header/toolbar, and the page's own elements; makes type
@@ -95,14 +102,51 @@ def _walk_fonts(node: Any, factor: float) -> None:
             _walk_fonts(item, factor)
 
 
-def scale_figure(figure: go.Figure, factor: float = STAGE_SCALE) -> go.Figure:
-    """A copy of ``figure`` with every font and its height scaled, hover switched off."""
+def scale_figure(figure: go.Figure, factor: float = STAGE_SCALE, *, max_height: int = STAGE_MAX_HEIGHT) -> go.Figure:
+    """A copy of ``figure`` for the stage: type and the room around the plot scaled, hover off.
+
+    Fonts and markers grow by ``factor``, and so do the margins, the shifts of annotations
+    written outside the plot, and the title's distance from the top: a legend or note that sat
+    in the margin at 1× still sits there (not over the subtitle). The height is the scaled one,
+    but never more than ``max_height`` (a 1600×900 screen shows the whole chart with its axis).
+    The figure's subtitle is dropped: the stage's view line says the same.
+    """
     data = figure.to_dict()  # plain dicts: the cached figure is never changed
     _walk_fonts(data, factor)  # font and marker sizes alike: everything reads from the back row
+    layout = data.setdefault("layout", {})
+    height = int(figure.layout.height or 500)
+    margin = layout.setdefault("margin", {})
+    for side, default in (("t", 100), ("b", 80), ("r", 80)):
+        margin[side] = round(float(margin.get(side, default)) * factor)
+    for annotation in layout.get("annotations", []):
+        for shift in ("xshift", "yshift"):
+            if isinstance(annotation.get(shift), int | float):
+                annotation[shift] = round(annotation[shift] * factor)
+    new_height = min(round(height * factor), max_height)
+    title = layout.get("title")
+    if isinstance(title, dict):
+        title.get("subtitle", {}).pop("text", None)
+        if title.get("yref") == "container" and isinstance(title.get("y"), int | float):
+            title["y"] = 1 - (1 - float(title["y"])) * height * factor / new_height
     scaled = go.Figure(data)
-    height = figure.layout.height or 500
-    scaled.update_layout(height=int(height * factor), hovermode=False)
+    scaled.update_layout(height=new_height, hovermode=False)
     return scaled
+
+
+def stage_parts(figure: go.Figure, factor: float = STAGE_SCALE) -> list[exports.SlidePart]:
+    """The chart as one or more stage figures: a chart taller than the stage is shown in row
+    windows (each readable at the stage's type size), one arrow press each."""
+    scaled = scale_figure(figure, factor)
+    natural = round(int(figure.layout.height or 500) * factor)
+    if natural <= STAGE_MAX_HEIGHT:
+        return [exports.SlidePart(scaled, 0, 0, 1, 1)]
+    return exports.split_rows(scaled, height=STAGE_MAX_HEIGHT, min_row_pixels=round(STAGE_MIN_ROW_PIXELS * factor))
+
+
+def stage_steps(charts: list[tuple[str, exports.ChartExport]]) -> list[tuple[str, exports.ChartExport,
+                                                                             exports.SlidePart]]:
+    """Every step of the stage in page order: each chart, or each row window of a tall one."""
+    return [(key, chart, part) for key, chart in charts for part in stage_parts(chart.figure)]
 
 
 def _move(step: int, count: int) -> None:
@@ -110,21 +154,27 @@ def _move(step: int, count: int) -> None:
 
 
 def render_stage(t: Translator, page_title: str, charts: list[tuple[str, exports.ChartExport]]) -> None:
-    """The current chart with its view line, summary and note, and the navigation buttons."""
+    """The current chart with its view line, summary and note, and the navigation buttons.
+
+    The arrows move through :func:`stage_steps`: a chart too tall for the screen takes several.
+    """
     stage = st.container(key=STAGE_KEY)
-    count = len(charts)
+    steps = stage_steps(charts)
+    count = len(steps)
     index = max(0, min(count - 1, int(st.session_state.get(INDEX_KEY, 0)))) if count else 0
     st.session_state[INDEX_KEY] = index
     with stage:
         st.markdown(f"**🔒 {t('present.protected_note')}**")
-        if not charts:
+        if not steps:
             st.title(page_title)
             st.info(t("present.no_charts"), icon="ℹ️")
         else:
-            key, chart = charts[index]
-            st.markdown(f"{page_title} · {t('present.position', current=index + 1, count=count)}")
+            key, chart, part = steps[index]
+            position = t("present.position", current=[k for k, _ in charts].index(key) + 1, count=len(charts))
+            suffix = f" ({part.part}/{part.parts})" if part.parts > 1 else ""
+            st.markdown(f"{page_title} · {position}{suffix}")
             st.markdown(f"{t('present.view_line')}: {chart.caption}" if chart.caption else t("present.view_all"))
-            st.plotly_chart(scale_figure(chart.figure), theme=None, key=f"presenter_{key}_chart",
+            st.plotly_chart(part.figure, theme=None, key=f"presenter_{key}_{part.part}_chart",
                             config={"staticPlot": True, "displayModeBar": False, "responsive": True})
             if chart.summary:
                 st.markdown(chart.summary)  # the text alternative; the chart carries the note on "–"
