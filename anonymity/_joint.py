@@ -220,6 +220,14 @@ def _always_zero(a_eq: sp.csr_matrix, b_eq: np.ndarray, candidates: np.ndarray) 
     return result
 
 
+def _null_space(matrix: np.ndarray) -> np.ndarray:
+    """Orthonormal null-space basis; falls back to the always-converging SVD driver."""
+    try:
+        return scipy.linalg.null_space(matrix)
+    except np.linalg.LinAlgError:
+        return scipy.linalg.null_space(matrix, lapack_driver="gesvd")
+
+
 @dataclass
 class _ReducedSystem:
     """Each released column reduced to the null space of its shown groups, plus coupling rows.
@@ -250,7 +258,7 @@ class _ReducedSystem:
             elif len(shown) == 0:
                 basis = np.eye(len(cells))
             else:
-                basis = scipy.linalg.null_space(shown[:, cells].astype(float)) if len(cells) else np.zeros((0, 0))
+                basis = _null_space(shown[:, cells].astype(float)) if len(cells) else np.zeros((0, 0))
             null.append(basis)
             offsets.append(total)
             total += basis.shape[1]

@@ -223,6 +223,15 @@ def _choose_to_hide(system: _System, shown_idx: np.ndarray, y: np.ndarray, null_
     return int(shown_idx[best])
 
 
+def _svd(matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Full SVD; LAPACK's divide-and-conquer driver can fail to converge on large 0/1 matrices,
+    so the slower, always-converging QR-iteration driver is the fallback."""
+    try:
+        return np.linalg.svd(matrix, full_matrices=True)
+    except np.linalg.LinAlgError:
+        return scipy.linalg.svd(matrix, full_matrices=True, lapack_driver="gesvd")
+
+
 def _span_violations(m_shown: np.ndarray, targets: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Which targets lie in the row space of ``m_shown``, their coefficients and the left null space.
 
@@ -241,7 +250,7 @@ def _span_violations(m_shown: np.ndarray, targets: np.ndarray) -> tuple[np.ndarr
     in_span = np.linalg.norm(resid, axis=1) < 1e-6
     if not in_span.any():
         return in_span, np.zeros((len(targets), 0)), np.zeros((0, 0))
-    u, s, vt = np.linalg.svd(m_shown, full_matrices=True)
+    u, s, vt = _svd(m_shown)
     rank = int((s > _EPS * max(1.0, s[0])).sum())
     basis = vt[:rank]
     # Minimum-norm coefficients y with y @ m_shown = target, via the SVD.
