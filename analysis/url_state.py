@@ -49,6 +49,10 @@ MALFORMED = "malformed"
 NOT_IN_WAVE = "not_in_wave"
 SECOND_FILTER = "second_filter"
 SAME_AS_FILTER = "same_as_filter"
+#: A filter on a dimension the page does not offer (open answers: only sectors).
+NOT_OFFERED = "not_offered"
+#: Filter dimensions of the "Open answers" page (all respondents or one sector).
+OPEN_FILTER_DIMENSIONS: tuple[str, ...] = ("sector",)
 
 __all__ = [
     "ALL_SECTIONS",
@@ -56,6 +60,9 @@ __all__ = [
     "MALFORMED",
     "MAX_VALUE_LENGTH",
     "NOT_IN_WAVE",
+    "NOT_OFFERED",
+    "OPEN_FILTER_DIMENSIONS",
+    "parse_open_answers",
     "NO_BREAKDOWN",
     "PARAM_AREA",
     "PARAM_BY",
@@ -351,6 +358,40 @@ def parse_what_changed(params: Mapping[str, str], choices: SurveyChoices,
     filter_ = _filter(reader, choices, [d for d in choices.menu.dimensions if d in CHANGE_FILTER_DIMENSIONS])
     return ParsedState(ViewState(choices.latest_wave, None, None, filter_, None, compare=True),
                        tuple(reader.problems))
+
+
+def parse_open_answers(params: Mapping[str, str], questions: Mapping[str, Sequence[int]], menu: Menu,
+                       remembered: Mapping[str, str] | None = None) -> ParsedState:
+    """Open answers: ``q`` (a coded open question, default the first), ``wave`` (one of its coded
+    waves, default the latest) and at most one ``sector`` filter.
+
+    A filter on another dimension is reported as :data:`NOT_OFFERED` and dropped: open answers are
+    shown for all respondents and by sector only. ``by`` is ignored (the page has no breakdown).
+    """
+    if not questions:
+        raise ValueError("no coded open questions")
+    reader = _Reader(params, remembered or {})
+    ids = list(questions)
+    question_id = reader.choice(PARAM_QUESTION, ids, ids[0])
+    waves = [str(w) for w in sorted(questions[question_id])]
+    if not waves:
+        raise ValueError(f"open question {question_id!r} has no coded wave")
+    wave = int(reader.choice(PARAM_WAVE, waves, waves[-1], silent=(WAVES_BOTH,)))
+    found: tuple[str, str] | None = None
+    for dimension, param in DIMENSION_PARAMS.items():
+        value, from_url = reader.raw(param)
+        if value is None:
+            continue
+        allowed = [v for v in menu.categories.get(dimension, ()) if v != NOT_STATED]
+        if dimension not in OPEN_FILTER_DIMENSIONS or dimension not in menu.dimensions:
+            if from_url:
+                reader.reject(param, NOT_OFFERED)
+        elif value not in allowed:
+            if from_url:
+                reader.reject(param, UNKNOWN)
+        else:
+            found = (dimension, value)
+    return ParsedState(ViewState(wave, None, question_id, found, None), tuple(reader.problems))
 
 
 def parse_heatmap(params: Mapping[str, str], choices: SurveyChoices,

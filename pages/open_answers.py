@@ -1,13 +1,16 @@
 """Open answers: themes of each open question by wave, key terms and redacted example quotes.
 
-Thin page: it reads the chosen question, group and wave, asks the gate (through ``ui``) for the
-released theme counts, key terms and quotes, and draws them. Quotes are redacted text drawn as
-plain text; the raw answers never reach this page.
+Thin page: it reads the chosen question, group and wave from the URL (validated in
+analysis.url_state, so a view can be shared and a bad link ends in a notice and the default),
+asks the gate (through ``ui``) for the released theme counts, key terms and quotes, and draws
+them. Groups are all respondents and the sectors only (results.OPEN_DIMENSIONS). Quotes are
+redacted text drawn as plain text; the raw answers never reach this page.
 """
 
 import streamlit as st
 
 import ui
+from analysis import url_state
 from analysis.themes import answer_counts_from_released, theme_shares_from_released
 from charts import (
     HIDDEN_MARKER,
@@ -18,6 +21,8 @@ from charts import (
     format_count,
     format_number,
 )
+from ui import open_answers as oa
+from ui import view_state as vs
 
 page = ui.start_page()
 language, t = page.language, page.t
@@ -40,19 +45,28 @@ if not questions:
 data = ui.require_open_answer_data(t)
 book = ui.get_theme_codebook()
 
+waves_of = {qid: ui.coded_waves(snapshot, qid) for qid in questions}
+parsed = vs.read_view("open_answers",
+                      lambda params, memory: url_state.parse_open_answers(params, waves_of, snapshot.menu, memory))
+state = parsed.state
+vs.notice_problems(parsed.problems, t)
+vs.write_view("open_answers", state)
+question_id, group = str(state.question_id), state.filter
+waves = waves_of[question_id]
+
 question_column, group_column = st.columns(2)
-question_id = question_column.selectbox(
-    t("open.question_label"), questions, key="open_question",
-    format_func=lambda qid: snapshot.codebook.question(qid).text_for(language),
-)
-group = group_column.selectbox(
-    t("open.group_label"), ui.view_options(snapshot), key="open_group",
-    format_func=lambda option: ui.group_label(option, language),
-)
+vs.bind_selectbox(question_column, t("open.question_label"), questions, question_id, key="open_question",
+                  param="q", format_func=lambda qid: snapshot.codebook.question(qid).text_for(language),
+                  extra=lambda qid: {} if state.wave in waves_of[qid] else {"wave": None})
+vs.bind_selectbox(group_column, t("open.group_label"), ui.view_options(snapshot), group, key="open_group",
+                  param="", format_func=lambda option: ui.group_label(option, language),
+                  extra=lambda option: {"sector": None if option is None else option[1]})
 group_name = ui.group_label(group, language)
 view = ui.View(group, None)
-waves = ui.coded_waves(snapshot, question_id)
-tables = {wave: ui.release_question(t, snapshot, question_id, wave, view) for wave in waves}
+tables = {wave: oa.release_open_themes(t, snapshot, question_id, wave, view) for wave in waves}
+if any(table.is_refused for table in tables.values()):
+    st.info(t("open.themes_refused"), icon="🔒")
+    st.stop()
 counts = answer_counts_from_released(tables)
 
 metric_columns = iter(st.columns(2 * len(waves)))
@@ -84,10 +98,12 @@ uncoded = ", ".join(f"{row['wave']}: {percent(None if row['hidden'] else 1 - row
                     for row in counts.to_dict("records"))
 st.markdown(t("open.uncoded_line", shares=uncoded))
 
-st.subheader(t("open.terms_heading"))
+st.subheader(t("open.terms_heading_all"))
+if group is not None:
+    st.caption(t("open.terms_group_note"))
 wave_column, language_column = st.columns(2)
-wave = wave_column.segmented_control(t("open.wave_label"), waves, default=waves[-1], required=True,
-                                     key="open_wave")
+wave = vs.bind_selectbox(wave_column, t("open.wave_label"), waves, state.wave, key="open_wave", param="wave",
+                         kind="segmented_control")
 term_language = language_column.segmented_control(
     t("open.answer_language_label"), ui.ANSWER_LANGUAGES, required=True,
     default=ui.default_term_language(t, snapshot, data, question_id, wave, language),
@@ -102,7 +118,7 @@ else:
     terms_frame = terms.to_frame()
     ui.render_chart_with_table(
         build_key_terms_figure(terms_frame, language, axis_title=t("chart.respondents_axis"),
-                               title=t("open.terms_title", wave=wave,
+                               title=t("open.terms_title_all", wave=wave,
                                        language=t(f"open.language.{term_language}"))),
         build_key_terms_table(terms_frame, language, term_header=t("open.term_header"),
                               count_header=t("chart.respondents_axis")),
@@ -129,7 +145,7 @@ else:
 
 st.subheader(t("method.heading"))
 whole = tables if group is None else {
-    w: ui.release_question(t, snapshot, question_id, w, ui.View()) for w in waves
+    w: oa.release_open_themes(t, snapshot, question_id, w, ui.View()) for w in waves
 }
 coverage = ", ".join(f"{row['wave']}: {percent(row['coverage'])}"
                      for row in answer_counts_from_released(whole).to_dict("records"))

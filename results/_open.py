@@ -17,10 +17,16 @@ respondent's own words:
 - Key terms (base forms and word pairs by number of respondents) are released for the whole
   population of a wave when the question's base is at least ``quote_k``, and only terms used by
   at least ``k`` respondents.
+- Theme tables (:func:`release_open_themes`) exist for all respondents and the sector grouping
+  only (filter none/sector, breakdown none/sector). The state staff survey never breaks open
+  answers down by background variables; sectors are three large classes, and the same limit for
+  numbers and quotes means no view pairs a theme count of a small group with its quotes. Every
+  other view is refused with :data:`REFUSED_OPEN_VIEW`, so pages, the CLI and exports agree.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -49,6 +55,9 @@ _QUOTE_LENGTH = (25, 320)
 REFUSED_QUOTE_DIMENSION = "quotes_not_for_this_dimension"
 REFUSED_QUOTE_GROUP = "quote_group_under_quote_k"
 REFUSED_KEY_TERMS = "key_terms_base_under_quote_k"
+REFUSED_OPEN_VIEW = "open_answers_not_by_this_dimension"
+#: Dimensions an open question's theme table may be filtered or broken down by.
+OPEN_DIMENSIONS: tuple[str, ...] = (QUOTE_DIMENSION,)
 
 _TOKEN = object()
 
@@ -134,6 +143,41 @@ class ReleasedKeyTerms:
 def theme_ids_of(table: ReleasedTable) -> tuple[str, ...]:
     """The themes of a released open-question table (its options without uncoded and no content)."""
     return tuple(c for c in table.option_codes if c not in (UNCODED, NO_CONTENT))
+
+
+def open_view_allowed(view: View) -> bool:
+    """True when ``view`` uses no dimension but :data:`OPEN_DIMENSIONS` (all respondents or sectors)."""
+    used = [view.filter[0] if view.filter is not None else None, view.by]
+    return all(dimension in OPEN_DIMENSIONS for dimension in used if dimension is not None)
+
+
+def release_open_themes(snapshot: SurveySnapshot, question_id: str, wave: int, view: View) -> ReleasedTable:
+    """The released theme table of an open question, or a refusal for views it is not offered in.
+
+    A view outside all respondents and the sector grouping returns an empty table refused with
+    :data:`REFUSED_OPEN_VIEW` (no total, no rows: nothing of the view is computed). Raises
+    ``MenuError`` / ``ReleaseError`` like :func:`release_question` (views outside the menu, stale patterns).
+    """
+    snapshot.menu.validate(view)
+    if open_view_allowed(view):
+        return release_question(snapshot, question_id, wave, view)
+    whole = release_question(snapshot, question_id, wave, View())
+    # The refusal carries the question's metadata only; replace() keeps the gate's own token.
+    return dataclasses.replace(whole, view=view, total=None, rows=(), refused=REFUSED_OPEN_VIEW)
+
+
+def answer_languages_by_use(data: OpenAnswerData, question_id: str, wave: int,
+                            languages: Sequence[str]) -> list[str]:
+    """``languages`` ordered by how many substantive answers of the question and wave are in each.
+
+    Only the order is used (to choose the key-term language shown first); no count is released.
+    Ties keep the order of ``languages``.
+    """
+    answers = data.answers
+    rows = answers.loc[(answers["question_id"] == question_id) & (answers["wave"] == wave)
+                       & answers["is_substantive"]]
+    counts = rows["language"].value_counts()
+    return sorted(languages, key=lambda lang: (-int(counts.get(lang, 0)), list(languages).index(lang)))
 
 
 def answered_open_questions(snapshot: SurveySnapshot) -> list[str]:

@@ -17,7 +17,7 @@ import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
 import results
-from anonymity import NOT_STATED, ReleaseError, View
+from anonymity import NOT_STATED, ReleasedTable, ReleaseError, View
 from codebook import Reference
 from results import OpenAnswerData, Quote, ReleasedKeyTerms, ReleasedQuotes, SurveySnapshot
 from themes import UNCODED, ThemeCodebook, load_theme_codebook
@@ -31,7 +31,7 @@ _Released = TypeVar("_Released")
 
 __all__ = [
     "ANSWER_LANGUAGES", "coded_waves", "default_term_language", "get_theme_codebook", "group_label",
-    "label_themes", "open_questions", "release_key_terms", "release_quotes", "render_quote",
+    "label_themes", "open_questions", "release_key_terms", "release_open_themes", "release_quotes", "render_quote",
     "require_open_answer_data", "view_options",
 ]
 
@@ -75,9 +75,12 @@ def coded_waves(snapshot: SurveySnapshot, question_id: str) -> list[int]:
 
 
 def view_options(snapshot: SurveySnapshot) -> list[tuple[str, str] | None]:
-    """Whole population, then one group of each menu dimension (the filter of a view)."""
+    """Whole population, then each sector: the only groups open answers are shown for
+    (``results.OPEN_DIMENSIONS``; the state staff survey never splits open answers further)."""
     options: list[tuple[str, str] | None] = [None]
     for dimension in snapshot.menu.dimensions:
+        if dimension not in results.OPEN_DIMENSIONS:
+            continue
         options += [(dimension, value) for value in snapshot.menu.categories[dimension] if value != NOT_STATED]
     return options
 
@@ -131,12 +134,22 @@ def release_key_terms(t: Translator, snapshot: SurveySnapshot, data: OpenAnswerD
 
 def default_term_language(t: Translator, snapshot: SurveySnapshot, data: OpenAnswerData, question_id: str,
                           wave: int, preferred: str) -> str:
-    """``preferred`` when answers in it have released key terms, else the language with the most."""
-    released = {lang: release_key_terms(t, snapshot, data, question_id, wave, lang) for lang in ANSWER_LANGUAGES}
-    if released[preferred].terms:
-        return preferred
-    best = max(ANSWER_LANGUAGES, key=lambda lang: len(released[lang].terms))
-    return best if released[best].terms else preferred
+    """The language most answers are written in, among those with released key terms.
+
+    Not the page's language: a Swedish or English reader would otherwise open on a handful of
+    words used by a few respondents, while most answers are in another language. ``preferred``
+    only when no language has released terms (the page then says so).
+    """
+    for lang in results.answer_languages_by_use(data, question_id, wave, ANSWER_LANGUAGES):
+        if release_key_terms(t, snapshot, data, question_id, wave, lang).terms:
+            return lang
+    return preferred
+
+
+def release_open_themes(t: Translator, snapshot: SurveySnapshot, question_id: str, wave: int,
+                        view: View) -> ReleasedTable:
+    """The released theme table of an open question (refused outside all respondents / sectors)."""
+    return _release_or_stop(t, lambda: results.release_open_themes(snapshot, question_id, wave, view))
 
 
 def render_quote(quote: Quote, caption: str | None = None) -> None:

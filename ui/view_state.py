@@ -22,6 +22,7 @@ from analysis.url_state import (
     MALFORMED,
     NO_BREAKDOWN,
     NOT_IN_WAVE,
+    NOT_OFFERED,
     SAME_AS_FILTER,
     SECOND_FILTER,
     ParsedState,
@@ -82,6 +83,8 @@ def problem_notice(problem: UrlProblem, t: Translator) -> str:
         return t("url.notice.same_as_filter")
     if problem.reason == NOT_IN_WAVE:
         return t("url.notice.not_in_wave")
+    if problem.reason == NOT_OFFERED:
+        return t("url.notice.open_not_offered")
     what = {"wave": "wave", "q": "question", "section": "section", "by": "by", "measure": "measure",
             "option": "option"}.get(
         problem.param, "filter")

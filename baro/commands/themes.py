@@ -24,7 +24,15 @@ from anonymity import MenuError, ReleasedTable, ReleaseError, View
 from baro.commands._common import add_database_argument, policy_from_settings, session_factory
 from codebook import load_codebook, load_reference
 from config import load_settings
-from results import NO_CONTENT, UNCODED, SurveySnapshot, load_snapshot, release_question, theme_ids_of
+from results import (
+    NO_CONTENT,
+    REFUSED_OPEN_VIEW,
+    UNCODED,
+    SurveySnapshot,
+    load_snapshot,
+    release_open_themes,
+    theme_ids_of,
+)
 from themes import load_theme_codebook
 
 
@@ -78,6 +86,9 @@ def _print_text(question_id: str, version: str, k: int, waves: list[dict[str, An
           "answer, several themes per answer, so shares can add up to more than 100 %)")
     for wave in waves:
         scope = wave["view"]["filter"] or "all respondents"
+        if wave["refused"] == REFUSED_OPEN_VIEW:
+            print(f"\n{wave['wave']}, {scope}: - (open answers are shown only for all respondents and by sector)")
+            continue
         if wave["hidden"]:
             print(f"\n{wave['wave']}, {scope}: - (not shown, to protect respondents)")
             continue
@@ -130,7 +141,7 @@ def run(args: argparse.Namespace) -> int:
         view_filter = (dim, value)
     try:
         view = snapshot.menu.validate(View(view_filter, None))
-        tables = [release_question(snapshot, args.question, wave, view) for wave in waves]
+        tables = [release_open_themes(snapshot, args.question, wave, view) for wave in waves]
     except (MenuError, ReleaseError) as exc:
         return _fail(str(exc))
     theme_book = load_theme_codebook()

@@ -118,7 +118,7 @@ def test_cli_prints_the_released_theme_shares(
     assert main(["themes", "--question", "open_benefits", "--wave", "2023", "--filter", "org_type=company",
                  "--language", "fi", "--database-url", url]) == 0
     text = capsys.readouterr().out
-    assert "2023, org_type=company: - (not shown, to protect respondents)" in text
+    assert "2023, org_type=company: - (open answers are shown only for all respondents and by sector)" in text
     assert main(["themes", "--question", "open_benefits", "--wave", "2023", "--database-url", url]) == 0
     out = capsys.readouterr().out
     assert "more than 100 %" in out and "41 substantive answers, 5 with no content" in out

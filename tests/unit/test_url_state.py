@@ -13,6 +13,7 @@ from analysis.groupings import build_menu
 from analysis.url_state import (
     MALFORMED,
     NOT_IN_WAVE,
+    NOT_OFFERED,
     SAME_AS_FILTER,
     SECOND_FILTER,
     UNKNOWN,
@@ -21,6 +22,7 @@ from analysis.url_state import (
     ViewState,
     parse_explorer,
     parse_heatmap,
+    parse_open_answers,
     parse_region,
     state_to_params,
 )
@@ -177,3 +179,48 @@ def test_any_parameters_give_a_valid_view_never_an_exception(params: dict[str, s
         if state.question_id is not None:
             assert CHOICES.question(state.wave, state.question_id) is not None
         MENU.validate(state.view)
+
+
+# --- Open answers -------------------------------------------------------------------------------
+
+OPEN_WAVES = {"open_benefits": (2020, 2023), "open_development": (2023,)}
+
+
+def open_answers(**params: str) -> tuple[ViewState, tuple[UrlProblem, ...]]:
+    parsed = parse_open_answers(params, OPEN_WAVES, MENU)
+    return parsed.state, parsed.problems
+
+
+def test_open_answers_defaults_and_a_shared_link() -> None:
+    assert open_answers() == (ViewState(2023, None, "open_benefits", None, None), ())
+    state, problems = open_answers(q="open_benefits", wave="2020", sector="third_sector")
+    assert state == ViewState(2020, None, "open_benefits", ("sector", "third_sector"), None) and problems == ()
+    assert parse_open_answers(state_to_params(state), OPEN_WAVES, MENU).state == state, "round trip"
+
+
+@pytest.mark.parametrize(("params", "expected", "problems"), [
+    ({"q": "nonsense", "wave": "1999"}, ViewState(2023, None, "open_benefits", None, None),
+     (UrlProblem("q", UNKNOWN), UrlProblem("wave", UNKNOWN))),
+    # a wave the question was not coded in falls back to its latest coded wave
+    ({"q": "open_development", "wave": "2020"}, ViewState(2023, None, "open_development", None, None),
+     (UrlProblem("wave", UNKNOWN),)),
+    ({"sector": "nonsense"}, ViewState(2023, None, "open_benefits", None, None), (UrlProblem("sector", UNKNOWN),)),
+    # open answers are never split by another background variable
+    ({"org": "ngo"}, ViewState(2023, None, "open_benefits", None, None), (UrlProblem("org", NOT_OFFERED),)),
+    ({"ely": "uusimaa", "sector": "public"}, ViewState(2023, None, "open_benefits", ("sector", "public"), None),
+     (UrlProblem("ely", NOT_OFFERED),)),
+    ({"wave": "2020,2023", "by": "org"}, ViewState(2023, None, "open_benefits", None, None), ()),
+    ({"q": "x" * 100}, ViewState(2023, None, "open_benefits", None, None), (UrlProblem("q", MALFORMED),)),
+])
+def test_open_answers_bad_values_give_a_notice_and_the_default(
+        params: dict[str, str], expected: ViewState, problems: tuple[UrlProblem, ...]) -> None:
+    assert open_answers(**params) == (expected, problems)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(PARAM_NAMES, st.text(max_size=80), max_size=6))
+def test_any_open_answers_parameters_give_a_valid_view(params: dict[str, str]) -> None:
+    state = parse_open_answers(params, OPEN_WAVES, MENU).state
+    assert state.question_id in OPEN_WAVES and state.wave in OPEN_WAVES[state.question_id]
+    assert state.filter is None or (state.filter[0] == "sector" and state.filter[1] in MENU.categories["sector"])
+    assert state.by is None
