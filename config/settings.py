@@ -57,6 +57,13 @@ SETTINGS: tuple[SettingSpec, ...] = (
         "fi",
         "UI language when the URL has no ?lang= (fi, sv or en).",
     ),
+    SettingSpec(
+        "feedback_contact",
+        "BARO_FEEDBACK_CONTACT",
+        "",
+        "Where readers send accessibility feedback (an email address or a form's URL), shown in the "
+        "accessibility statement; empty: the statement says the ministry adds it before publication.",
+    ),
 )
 
 
@@ -68,6 +75,7 @@ class Settings:
     min_group_size: int
     min_quote_group_size: int
     default_language: str
+    feedback_contact: str = ""
 
 
 def _parse_int(spec: SettingSpec, raw: str) -> int:
@@ -101,4 +109,5 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         min_group_size=k,
         min_quote_group_size=quote_k,
         default_language=language,
+        feedback_contact=raw["feedback_contact"].strip(),
     )

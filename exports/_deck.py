@@ -52,7 +52,8 @@ class DeckTitle:
     title: str
     subtitle: str
     details: tuple[str, ...] = ()
-    #: The line for charts left out because they release nothing (``{count}``); "" for none.
+    #: The line saying how many charts were left out because they release nothing (written by
+    #: the caller, who counts them with :func:`releases_nothing`); shown only when one was.
     omitted: str = ""
 
 
@@ -87,7 +88,9 @@ def slide_figure(chart: ChartExport) -> go.Figure:
 def _without_note(chart: ChartExport) -> go.Figure:
     """The figure without its hidden-marker note: the slide writes the note as text when needed."""
     figure = go.Figure(chart.figure)
-    figure.layout.annotations = [a for a in figure.layout.annotations if (a.text or "") != chart.note]
+    note = " ".join(chart.note.split())
+    figure.layout.annotations = [a for a in figure.layout.annotations
+                                 if " ".join((a.text or "").replace("<br>", " ").split()) != note]
     return figure
 
 
@@ -150,8 +153,8 @@ def build_deck(title: DeckTitle, charts: Sequence[ChartExport], *, footer: str,
                render_png: Renderer | None = None) -> bytes:
     """The deck as PPTX bytes: a title slide, then each chart on one slide or more, in page order.
 
-    Charts that release nothing (:func:`releases_nothing`) are left out; the title slide says
-    how many (``title.omitted`` with ``{count}``).
+    Charts that release nothing (:func:`releases_nothing`) are left out; the title slide then
+    adds ``title.omitted``.
     """
     render = render_png or render_slide_png
     deck = Presentation()
@@ -161,7 +164,7 @@ def build_deck(title: DeckTitle, charts: Sequence[ChartExport], *, footer: str,
     kept = [chart for chart in charts if not releases_nothing(chart)]
     details = list(title.details)
     if len(kept) < len(charts) and title.omitted:
-        details.append(title.omitted.format(count=len(charts) - len(kept)))
+        details.append(title.omitted)
 
     first = deck.slides.add_slide(layout)
     _text_box(first, _MARGIN, Inches(2.0), content_width, Inches(1.2), [title.title], size=40, bold=True)

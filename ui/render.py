@@ -9,6 +9,7 @@ page's PowerPoint deck and for presenter mode (where it is drawn by ``ui.present
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 import pandas as pd
@@ -18,6 +19,7 @@ import streamlit as st
 import exports
 from analysis import NOT_ANSWERED, REFERENCE_LISTS
 from charts import format_count
+from codebook import load_codebook
 from ui.data import get_reference, get_settings
 from ui.downloads import chart_title, register_chart, render_chart_downloads
 from ui.i18n import Translator, translate, translator
@@ -45,6 +47,8 @@ __all__ = [
 #: charts are cached shared objects, so a rerun finds its sentence without re-reading the table.
 _SUMMARIES: dict[tuple[int, str, str], tuple[pd.DataFrame, str]] = {}
 _SUMMARY_LIMIT = 2048
+#: Figures without the hidden-marker note: (figure, copy) per (id of the figure, note text).
+_WITHOUT_NOTE: dict[tuple[int, str], tuple[go.Figure, go.Figure]] = {}
 
 
 def label_categories(table: pd.DataFrame, dimension: str, language: str) -> pd.DataFrame:
@@ -70,7 +74,36 @@ def label_categories(table: pd.DataFrame, dimension: str, language: str) -> pd.D
 def summary_texts(t: Translator) -> exports.SummaryTexts:
     """The summary sentence's templates in the page's language."""
     return exports.SummaryTexts(range=t("a11y.summary_range"), single=t("a11y.summary_single"),
-                                empty=t("a11y.summary_empty"), hidden=t("a11y.summary_hidden"))
+                                empty=t("a11y.summary_empty"), hidden=t("a11y.summary_hidden"),
+                                change=t("a11y.summary_change"), scale=t("a11y.summary_scale"))
+
+
+#: The answer scale of a mean, by question type: means are compared only within one scale.
+_SCALE_OF_TYPE = {"grade10": "1–10", "agreement5": "1–5"}
+
+
+@lru_cache(maxsize=4)
+def _scales_by_text(language: str) -> dict[str, str]:
+    """Question text (every wave's wording) -> its answer scale, for tables whose rows are items."""
+    codebook = load_codebook()
+    out: dict[str, str] = {}
+    for question in codebook.questions:
+        scale = _SCALE_OF_TYPE.get(question.type)
+        if scale is None:
+            continue
+        for wave in (None, *question.waves):
+            out[question.text_for(language, wave)] = scale
+    return out
+
+
+def row_scales(table: pd.DataFrame, language: str) -> list[str | None] | None:
+    """Each row's answer scale when the rows are questions on different scales (the heatmap's
+    items), else ``None``: the summary then compares means only within one scale."""
+    if table.empty:
+        return None
+    known = _scales_by_text(language)
+    scales = [known.get(str(label)) for label in table.iloc[:, 0]]
+    return scales if len({s for s in scales if s is not None}) > 1 else None
 
 
 def chart_summary(t: Translator, language: str, table: pd.DataFrame, title: str) -> str:
@@ -79,7 +112,8 @@ def chart_summary(t: Translator, language: str, table: pd.DataFrame, title: str)
     known = _SUMMARIES.get(key)
     if known is not None and known[0] is table:
         return known[1]
-    sentence = exports.summarise_table(table, language, title, summary_texts(t))
+    sentence = exports.summarise_table(table, language, title, summary_texts(t),
+                                       row_scales=row_scales(table, language))
     if len(_SUMMARIES) >= _SUMMARY_LIMIT:
         _SUMMARIES.clear()
     _SUMMARIES[key] = (table, sentence)
@@ -97,16 +131,25 @@ def render_chart_block(
     key: str,
     expander_label: str,
     table_only_when_open: bool = False,
+    focus_hidden: bool = False,
 ) -> None:
     """A chart, its text alternative and downloads, and the table behind it in an expander.
 
     ``caption`` gives the base, wave and filters (empty when the page states them elsewhere);
-    ``note`` explains the hidden marker. With ``table_only_when_open`` the table is built into
-    the page only while its expander is open (a pandas Styler costs several milliseconds).
+    ``note`` explains the hidden marker, and is shown (on the page, in the figure and in every
+    file) only when the table has a hidden number. With ``table_only_when_open`` the table is
+    built into the page only while its expander is open (a pandas Styler costs several
+    milliseconds). ``focus_hidden``: the view's own group is hidden (the deck leaves the chart out;
+    ``ui.downloads.mark_focus_hidden`` does the same after the fact).
     """
     title = chart_title(figure)
+    if not exports.has_hidden_cell(table):
+        # Nothing hidden: the marker's explanation would only add noise, on the page and in files.
+        hidden_note = t("privacy.hidden_note")
+        note = _drop_note(note, hidden_note)
+        figure = without_hidden_note(figure, hidden_note)
     chart = exports.ChartExport(title=title, caption=caption, note=note, figure=figure, table=table,
-                                summary=chart_summary(t, language, table, title))
+                                summary=chart_summary(t, language, table, title), focus_hidden=focus_hidden)
     register_chart(chart, key)
     if is_presenting():
         return  # drawn on the presenter stage, one at a time
@@ -117,11 +160,11 @@ def render_chart_block(
         with expander:
             if expander.open:
                 st.table(_right_align_numbers(table), hide_index=True)
-                st.caption(f"{caption}. {note}" if caption else note)
+                st.caption(_table_caption(caption, note))
     else:
         with st.expander(expander_label):
             st.table(_right_align_numbers(table), hide_index=True)
-            st.caption(f"{caption}. {note}" if caption else note)
+            st.caption(_table_caption(caption, note))
     render_chart_downloads(t, language, chart, key=key)
 
 
@@ -144,6 +187,48 @@ def render_chart_with_table(
     language = current_language(get_settings().default_language)
     render_chart_block(translator(language), language, figure, table, caption=caption, note=note, key=key,
                        expander_label=expander_label)
+
+
+def _table_caption(caption: str, note: str) -> str:
+    return ". ".join(part for part in (caption, note) if part)
+
+
+def _drop_note(text: str, hidden_note: str) -> str:
+    """``text`` without the hidden marker's explanation (a note may hold other sentences too)."""
+    return " ".join(text.replace("<br>", " ").replace(hidden_note, " ").split())
+
+
+def without_hidden_note(figure: go.Figure, hidden_note: str) -> go.Figure:
+    """The figure without the hidden marker's explanation (a copy, remembered per figure).
+
+    Chart builders write the explanation under every plot; a figure with no hidden number
+    should not carry it. Figures are cached shared objects, so the copy is made once.
+    """
+    key = (id(figure), hidden_note)
+    known = _WITHOUT_NOTE.get(key)
+    if known is not None and known[0] is figure:
+        return known[1]
+    annotations = figure.layout.annotations
+    if not any(hidden_note in (a.text or "") for a in annotations):
+        result = figure
+    else:
+        result = go.Figure(figure)
+        kept = []
+        for annotation in result.layout.annotations:
+            text = annotation.text or ""
+            if hidden_note not in text:
+                kept.append(annotation)
+                continue
+            rest = "<br>".join(line for line in text.split("<br>") if line.strip() and line.strip() != hidden_note)
+            rest = rest.replace(hidden_note, "").strip()
+            if rest:
+                annotation.text = rest
+                kept.append(annotation)
+        result.layout.annotations = kept
+    if len(_WITHOUT_NOTE) >= _SUMMARY_LIMIT:
+        _WITHOUT_NOTE.clear()
+    _WITHOUT_NOTE[key] = (figure, result)
+    return result
 
 
 def _right_align_numbers(table: pd.DataFrame) -> Any:

@@ -24,6 +24,7 @@ def test_every_setting_has_an_env_variable_and_help() -> None:
     envs = [spec.env for spec in SETTINGS]
     assert envs == [
         "DATABASE_URL", "BARO_MIN_GROUP_SIZE", "BARO_MIN_QUOTE_GROUP_SIZE", "BARO_DEFAULT_LANGUAGE",
+        "BARO_FEEDBACK_CONTACT",
     ]
     assert all(len(spec.help) > 20 for spec in SETTINGS)
 
@@ -76,4 +77,5 @@ def test_readme_documents_every_setting() -> None:
     for spec in SETTINGS:
         assert f"| `{spec.env}` |" in readme, spec.env
         if spec.env != "DATABASE_URL":
-            assert f"| `{spec.env}` | `{spec.default}` |" in readme, spec.env
+            default = f"`{spec.default}`" if spec.default else "(empty)"
+            assert f"| `{spec.env}` | {default} |" in readme, spec.env
