@@ -13,6 +13,7 @@ import streamlit as st
 import ui
 from analysis import url_state
 from ui import comparison_view as cv
+from ui import downloads
 from ui import results_view as rv
 from ui import view_state as vs
 
@@ -68,6 +69,7 @@ for question in () if state.compare else questions:
             continue
         rv.render_result(t, rendered, key=f"region_{question.id}")
         if rv.area_is_hidden(table, area):
+            downloads.mark_focus_hidden(f"region_{question.id}")  # the deck leaves this chart out
             st.info(t("region.hidden_notice", area=area_names[area]), icon="🔒")
             for alternative in rv.area_alternatives(t, snapshot, question, state.wave, area):
                 by = t(f"results.by.{alternative.view.by}")
