@@ -64,7 +64,7 @@ vs.bind_selectbox(group_column, t("open.group_label"), ui.view_options(snapshot)
 group_name = ui.group_label(group, language)
 view = ui.View(group, None)
 tables = {wave: oa.release_open_themes(t, snapshot, question_id, wave, view) for wave in waves}
-if any(table.is_refused for table in tables.values()):
+if any(oa.refused_as_not_offered(table) for table in tables.values()):
     st.info(t("open.themes_refused"), icon="🔒")
     st.stop()
 counts = answer_counts_from_released(tables)

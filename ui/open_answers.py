@@ -31,7 +31,8 @@ _Released = TypeVar("_Released")
 
 __all__ = [
     "ANSWER_LANGUAGES", "coded_waves", "default_term_language", "get_theme_codebook", "group_label",
-    "label_themes", "open_questions", "release_key_terms", "release_open_themes", "release_quotes", "render_quote",
+    "label_themes", "open_questions", "refused_as_not_offered", "release_key_terms", "release_open_themes",
+    "release_quotes", "render_quote",
     "require_open_answer_data", "view_options",
 ]
 
@@ -144,6 +145,11 @@ def default_term_language(t: Translator, snapshot: SurveySnapshot, data: OpenAns
         if release_key_terms(t, snapshot, data, question_id, wave, lang).terms:
             return lang
     return preferred
+
+
+def refused_as_not_offered(table: ReleasedTable) -> bool:
+    """True when the theme table was refused because open answers are not shown for that view."""
+    return table.refused == results.REFUSED_OPEN_VIEW
 
 
 def release_open_themes(t: Translator, snapshot: SurveySnapshot, question_id: str, wave: int,

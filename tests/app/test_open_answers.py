@@ -14,6 +14,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from anonymity import Policy, View
+from charts import format_count
 from codebook import load_codebook, load_reference
 from data_access import create_engine_from_url, make_session_factory
 from results import UNCODED, load_snapshot, release_question
@@ -110,14 +111,68 @@ def test_quotes_are_redacted_plain_text(open_app: AppTest) -> None:
     assert "**Vaikuttaminen ja osallistuminen**" in per_theme_headings
 
 
-def test_no_quotes_for_a_group_of_another_dimension_but_numbers(open_app: AppTest, open_database_url: str) -> None:
+def test_groups_are_all_respondents_and_the_sectors_only(open_app: AppTest) -> None:
     at = open_page(open_app, "en")
-    at.selectbox(key="open_group").set_value(("org_type", "ngo")).run()
-    assert not at.exception
-    assert "Example answers are shown only for all respondents and by sector" in " ".join(i.value for i in at.info)
-    assert not at.text
-    total = released(open_database_url, "open_benefits", 2023, View(("org_type", "ngo"))).total
+    options = at.selectbox(key="open_group").options
+    assert options[0] == "All respondents" and len(options) > 1
+    assert all(option.startswith("Sector: ") for option in options[1:]), options
+
+
+def test_a_filter_on_another_background_variable_in_the_link_gives_a_notice_and_all(
+        open_app: AppTest, open_database_url: str) -> None:
+    open_app.query_params["org"] = "ngo"
+    at = open_page(open_app, "en")
+    (warning,) = at.warning
+    assert "only for all respondents and by sector" in warning.value
+    assert "org" not in at.query_params, "the rejected value is not kept in the address"
+    assert at.selectbox(key="open_group").value is None
+    total = released(open_database_url, "open_benefits", 2023).total
     assert {m.label: m.value for m in at.metric}["Substantive answers 2023"] == str(total.base)
+
+
+def test_a_bad_deep_link_gives_a_notice_and_the_default_view(open_app: AppTest) -> None:
+    open_app.query_params["q"] = "nonsense"
+    open_app.query_params["wave"] = "1999"
+    at = open_page(open_app, "en")
+    (warning,) = at.warning
+    assert "question" in warning.value and "wave" in warning.value
+    assert at.selectbox(key="open_question").value == "open_benefits"
+    assert at.segmented_control(key="open_wave").value == 2023
+    assert at.query_params["q"] == "open_benefits" and at.query_params["wave"] == "2023"
+
+
+def test_choices_are_written_to_the_address_and_a_shared_link_reproduces_them(
+        open_app: AppTest, open_database_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    at = open_page(open_app, "en")
+    at.selectbox(key="open_question").set_value("open_development").run()
+    at.selectbox(key="open_group").set_value(("sector", "public")).run()
+    at.segmented_control(key="open_wave").set_value(2020).run()
+    assert not at.exception and not at.warning
+    shared = {key: at.query_params[key] for key in ("q", "sector", "wave")}
+    assert shared == {"q": "open_development", "sector": "public", "wave": "2020"}
+    fresh = AppTest.from_file(APP_PATH, default_timeout=APP_TIMEOUT_S)
+    for key, value in shared.items():
+        fresh.query_params[key] = value
+    fresh = open_page(fresh, "en")
+    assert fresh.selectbox(key="open_question").value == "open_development"
+    assert fresh.selectbox(key="open_group").value == ("sector", "public")
+    assert fresh.segmented_control(key="open_wave").value == 2020
+    metrics = {m.label: m.value for m in fresh.metric}
+    for wave in (2020, 2023):
+        label = f"Substantive answers {wave}"
+        if label in metrics:
+            total = released(open_database_url, "open_development", wave, View(("sector", "public"))).total
+            assert metrics[label] == format_count(None if total.hidden else total.base, "en")
+    assert "Substantive answers 2020" in metrics
+
+
+def test_the_word_list_says_it_is_for_all_respondents(open_app: AppTest) -> None:
+    at = open_page(open_app, "fi")
+    assert "Yleisimmät sanat – kaikki vastaajat" in [h.value for h in at.subheader]
+    assert "kaikki vastaajat" in figures(at)[1]["layout"]["title"]["text"]
+    assert not [c for c in at.caption if "Sanalista koskee kaikkia vastaajia" in c.value]
+    at.selectbox(key="open_group").set_value(("sector", "public")).run()
+    assert [c for c in at.caption if "Sanalista koskee kaikkia vastaajia" in c.value], "said under a group"
 
 
 def test_a_sector_under_the_quote_threshold_shows_numbers_without_quotes(
