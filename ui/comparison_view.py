@@ -44,7 +44,15 @@ from codebook import Question
 from results import SurveySnapshot
 from ui.data import QUERY_TTL_SECONDS
 from ui.i18n import Translator, translator
-from ui.results_view import chart_texts, filter_label, group_labels, option_labels, render_chart, snapshot_token
+from ui.results_view import (
+    chart_texts,
+    filter_label,
+    group_labels,
+    option_labels,
+    positive_key,
+    render_chart,
+    snapshot_token,
+)
 from ui.results_view import total_label as results_total_label
 
 _LOG = logging.getLogger(__name__)
@@ -96,9 +104,9 @@ def wave_value(state_wave: int, compare: bool) -> int | str:
     return WAVES_BOTH if compare else state_wave
 
 
-def comparison_texts(t: Translator, title: str, subtitle: str) -> ComparisonTexts:
+def comparison_texts(t: Translator, title: str, subtitle: str, scale: str | None = None) -> ComparisonTexts:
     return ComparisonTexts(
-        base=chart_texts(t, title, subtitle), earlier_wave=results.EARLIER_WAVE, later_wave=results.LATER_WAVE,
+        base=chart_texts(t, title, subtitle, scale), earlier_wave=results.EARLIER_WAVE, later_wave=results.LATER_WAVE,
         change_header=t("compare.change_header"), unit_pp=t("compare.unit_pp"), unit_points=t("compare.unit_points"),
         only_later=t("compare.only_later"), only_earlier=t("compare.only_earlier"),
         hidden_side=t("compare.hidden_side"), supported_header=t("compare.supported_header"),
@@ -129,8 +137,10 @@ class ComparisonChart:
     percent: bool = True
 
 
-def _measure_text(t: Translator, measure: str) -> str:
-    return t(f"compare.measure.{measure}")
+def _measure_text(t: Translator, measure: str, scale: str | None = None) -> str:
+    """"agree (4–5)", or the scale's own positive word ("useful (4–5)"); "mean"."""
+    key = f"compare.measure.{measure}"
+    return t(positive_key(key, scale) if measure == "positive" else key)
 
 
 def _value_range(question: Question, measure: str) -> list[float]:
@@ -171,7 +181,7 @@ def _caption(t: Translator, language: str, item: ItemComparison, view: View) -> 
 def _chart(t: Translator, language: str, question: Question, frame: pd.DataFrame, groups: Sequence[str],
            labels: dict[str, str], title: str, caption_text: str, measure: str) -> tuple[object, pd.DataFrame]:
     percent = measure != MEASURE_MEAN
-    texts = comparison_texts(t, title, caption_text)
+    texts = comparison_texts(t, title, caption_text, question.scale)
     figure = build_wave_pair_figure(frame, language, groups=groups, labels=labels, texts=texts, percent=percent,
                                     value_range=_value_range(question, measure))
     table = build_wave_pair_table(frame, language, groups=groups, labels=labels, texts=texts, percent=percent)
@@ -218,7 +228,7 @@ def _item_charts(token: str, question_id: str, view: View, option: str | None, l
         targets = []
         for measure in measures_of(question.type):
             item = results.release_comparison(_snapshot, question_id, view, measure=measure)
-            suffix = f" — {_measure_text(t, measure)}" if question.type == "agreement5" else ""
+            suffix = f" — {_measure_text(t, measure, question.scale)}" if question.type == "agreement5" else ""
             targets.append((item, measure, f"{title}{suffix}"))
     for item, measure, chart_title in targets:
         if item.refused is not None:
@@ -280,7 +290,7 @@ def _region_charts(token: str, question_id: str, area: str, language: str,
     labels = {area: area_name, TOTAL: t("region.whole_country")}
     title = question.text_for(language, results.LATER_WAVE)
     if question.type == "agreement5":
-        title = f"{title} — {_measure_text(t, measure)}"
+        title = f"{title} — {_measure_text(t, measure, question.scale)}"
     caption_text = " · ".join([t("region.caption", area=area_name, wave=f"{results.EARLIER_WAVE}–{results.LATER_WAVE}",
                                  n=format_count(country_item.total.later.n if country_item.total else None,
                                                 language)),

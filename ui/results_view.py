@@ -51,6 +51,7 @@ __all__ = [
     "group_labels",
     "heatmap_result",
     "option_labels",
+    "positive_key",
     "question_area_chart",
     "question_chart",
     "release",
@@ -124,15 +125,24 @@ def total_label(t: Translator, view_filter: tuple[str, str] | None, language: st
     return t("results.total") if name is None else t("results.total_filtered", group=name)
 
 
-def chart_texts(t: Translator, title: str, subtitle: str) -> ChartTexts:
-    """The chart and table texts in the page's language."""
+#: 5-point scales whose positive end (4–5) is not "agree": the column and measure say the scale's word.
+_POSITIVE_WORDS: tuple[str, ...] = ("useful5", "good5")
+
+
+def positive_key(key: str, scale: str | None) -> str:
+    """``key`` or its variant for a scale with its own positive word (``useful (4–5)``)."""
+    return f"{key}_{scale}" if scale in _POSITIVE_WORDS else key
+
+
+def chart_texts(t: Translator, title: str, subtitle: str, scale: str | None = None) -> ChartTexts:
+    """The chart and table texts in the page's language (``scale`` names the positive end)."""
     return ChartTexts(
         title=title, subtitle=subtitle, hidden_note=t("privacy.hidden_note"),
         group_header=t("results.group_header"), n_header="n", answer_header=t("results.answer_header"),
         share_axis=t("results.share_axis"), share_header=t("results.share_header"),
         interval_header=t("results.interval_header"), count_header=t("results.count_header"),
         mean_axis=t("results.mean_axis"), mean_header=t("results.mean_header"),
-        dont_know=t("results.dont_know"), positive_header=t("results.positive_header"),
+        dont_know=t("results.dont_know"), positive_header=t(positive_key("results.positive_header", scale)),
         difference_header=t("results.difference_header"), higher=t("results.higher"), lower=t("results.lower"),
     )
 
@@ -176,7 +186,7 @@ def _question_chart(token: str, question_id: str, wave: int, view: View, languag
     title = _question.text_for(language, wave)
     if option is not None and view.by is not None and _question.type in ("single", "multi"):
         title = f"{title} — {option_labels(_question, language)[option]}"
-    chart = build_question_chart(_table, language, texts=chart_texts(t, title, text), labels=labels,
+    chart = build_question_chart(_table, language, texts=chart_texts(t, title, text, _question.scale), labels=labels,
                                  option_labels=option_labels(_question, language), option=option)
     return RenderedChart(chart, text, facts)
 
@@ -202,8 +212,9 @@ def _area_chart(token: str, question_id: str, wave: int, area: str, language: st
     parts.append(t("results.caption_area_hidden") if facts.hidden_groups else t("results.caption_hidden_none"))
     text = " · ".join(parts)
     labels = {TOTAL: t("region.whole_country"), area: area_name}
-    chart = build_area_chart(_table, area, language, texts=chart_texts(t, _question.text_for(language, wave), text),
-                             labels=labels, option_labels=option_labels(_question, language))
+    texts = chart_texts(t, _question.text_for(language, wave), text, _question.scale)
+    chart = build_area_chart(_table, area, language, texts=texts, labels=labels,
+                             option_labels=option_labels(_question, language))
     return RenderedChart(chart, text, facts)
 
 

@@ -349,3 +349,25 @@ def test_page_scripts_stay_thin() -> None:
         assert len(lines) < 200, name
         source = "\n".join(lines)
         assert "groupby" not in source and "select(" not in source and "protect" not in source
+
+
+USEFUL = {"fi": "Hyödyllinen (4–5)", "sv": "Nyttig (4–5)", "en": "Useful (4–5)"}
+AGREE = {"fi": "Samaa mieltä (4–5)", "sv": "Instämmer (4–5)", "en": "Agree (4–5)"}
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_the_positive_column_uses_the_scales_own_word(lang: str) -> None:
+    """Usefulness items were labelled "agree (4–5)"; each 5-point scale names its positive end."""
+    from ui.comparison_view import _measure_text
+    from ui.i18n import translator
+    from ui.results_view import chart_texts
+
+    t = translator(lang)
+    questions = {q.scale: q for q in load_codebook(reference=load_reference()).questions if q.scale}
+    assert {"agree5", "useful5", "good5"} <= set(questions)
+    headers = {scale: chart_texts(t, "", "", scale).positive_header for scale in ("agree5", "useful5", "good5")}
+    assert headers["agree5"] == AGREE[lang] and headers["useful5"] == USEFUL[lang]
+    assert len(set(headers.values())) == 3
+    assert chart_texts(t, "", "").positive_header == AGREE[lang]
+    assert _measure_text(t, "positive", "useful5") == USEFUL[lang][0].lower() + USEFUL[lang][1:]
+    assert _measure_text(t, "mean", "useful5") == t("compare.measure.mean")
