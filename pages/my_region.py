@@ -2,8 +2,9 @@
 
 Thin page: the area, wave and section come from the URL and the sidebar; each question's numbers
 come from one released table (the whole country by ELY area), so the area and the country are
-exactly what every other view shows. When the gate hides the area for a question, the page says
-so and links to the views that do show something (ui.results_view.area_alternatives). With
+exactly what every other view shows. When the gate hides the area for some questions, one notice
+at the top says for how many and why, and links once to each view that does show something
+(ui.results_view.area_alternatives); the charts carry the hidden marker. With
 both waves (``wave=2020,2023``) each question shows the area and the country in 2020 and 2023,
 with the change where both waves show the group (ui.comparison_view).
 """
@@ -61,8 +62,28 @@ for question in questions if state.compare else ():
         cv.render_comparison(t, language, charts, key=f"region_compare_{question.id}", k=k,
                              flag=cv.flag_of(snapshot, question.id), show_adjusted=False)
 
+areas_of = {} if state.compare else {
+    question.id: rv.question_area_chart(t, language, snapshot, question, state.wave, area) for question in questions
+}
+hidden_questions = [q for q in questions if q.id in areas_of and areas_of[q.id][1] is not None
+                    and rv.area_is_hidden(areas_of[q.id][0], area)]
+if hidden_questions:
+    # One notice for the page (how many questions hide the area, and why), then each view that
+    # shows more, linked once to the explorer with the first hidden question it releases.
+    st.info(t("region.hidden_page_notice", area=area_names[area], count=len(hidden_questions),
+              total=len(questions)), icon="🔒")
+    linked: dict[ui.View, str] = {}
+    for question in hidden_questions:
+        for alternative in rv.area_alternatives(t, snapshot, question, state.wave, area):
+            linked.setdefault(alternative.view, question.id)
+    for view, question_id in linked.items():
+        by = t(f"results.by.{view.by}")
+        label = (t("region.alternative_area", area=area_names[area], by=by) if view.filter
+                 else t("region.alternative_country", by=by))
+        st.page_link("pages/explorer.py", label=label, icon="➡️", query_params=explorer_link(view, question_id))
+
 for question in () if state.compare else questions:
-    table, rendered = rv.question_area_chart(t, language, snapshot, question, state.wave, area)
+    table, rendered = areas_of[question.id]
     with st.container(border=True):
         if rendered is None:
             st.info(t("results.refused", k=k), icon="🔒")
@@ -70,15 +91,6 @@ for question in () if state.compare else questions:
         rv.render_result(t, rendered, key=f"region_{question.id}")
         if rv.area_is_hidden(table, area):
             downloads.mark_focus_hidden(f"region_{question.id}")  # the deck leaves this chart out
-            st.info(t("region.hidden_notice", area=area_names[area]), icon="🔒")
-            for alternative in rv.area_alternatives(t, snapshot, question, state.wave, area):
-                by = t(f"results.by.{alternative.view.by}")
-                label = (t("region.alternative_area", area=area_names[area], by=by) if alternative.view.filter
-                         else t("region.alternative_country", by=by))
-                shown = (t("region.groups_shown_one") if alternative.shown_groups == 1
-                         else t("region.groups_shown", count=alternative.shown_groups))
-                st.page_link("pages/explorer.py", label=f"{label} ({shown})", icon="➡️",
-                             query_params=explorer_link(alternative.view, question.id))
 
 st.subheader(t("method.heading"))
 st.markdown(t("results.method_note", k=k))
