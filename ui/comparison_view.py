@@ -49,7 +49,7 @@ from ui.results_view import (
     filter_label,
     group_labels,
     option_labels,
-    positive_key,
+    positive_suffix,
     render_chart,
     snapshot_token,
 )
@@ -139,8 +139,9 @@ class ComparisonChart:
 
 def _measure_text(t: Translator, measure: str, scale: str | None = None) -> str:
     """"agree (4–5)", or the scale's own positive word ("useful (4–5)"); "mean"."""
-    key = f"compare.measure.{measure}"
-    return t(positive_key(key, scale) if measure == "positive" else key)
+    if measure == "positive":
+        return t(f"compare.measure.positive{positive_suffix(scale)}")
+    return t(f"compare.measure.{measure}")
 
 
 def _value_range(question: Question, measure: str) -> list[float]:

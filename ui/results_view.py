@@ -51,7 +51,7 @@ __all__ = [
     "group_labels",
     "heatmap_result",
     "option_labels",
-    "positive_key",
+    "positive_suffix",
     "question_area_chart",
     "question_chart",
     "release",
@@ -129,9 +129,9 @@ def total_label(t: Translator, view_filter: tuple[str, str] | None, language: st
 _POSITIVE_WORDS: tuple[str, ...] = ("useful5", "good5")
 
 
-def positive_key(key: str, scale: str | None) -> str:
-    """``key`` or its variant for a scale with its own positive word (``useful (4–5)``)."""
-    return f"{key}_{scale}" if scale in _POSITIVE_WORDS else key
+def positive_suffix(scale: str | None) -> str:
+    """The key suffix of a scale with its own positive word (``_useful5``), else nothing."""
+    return f"_{scale}" if scale in _POSITIVE_WORDS else ""
 
 
 def chart_texts(t: Translator, title: str, subtitle: str, scale: str | None = None) -> ChartTexts:
@@ -142,7 +142,7 @@ def chart_texts(t: Translator, title: str, subtitle: str, scale: str | None = No
         share_axis=t("results.share_axis"), share_header=t("results.share_header"),
         interval_header=t("results.interval_header"), count_header=t("results.count_header"),
         mean_axis=t("results.mean_axis"), mean_header=t("results.mean_header"),
-        dont_know=t("results.dont_know"), positive_header=t(positive_key("results.positive_header", scale)),
+        dont_know=t("results.dont_know"), positive_header=t(f"results.positive_header{positive_suffix(scale)}"),
         difference_header=t("results.difference_header"), higher=t("results.higher"), lower=t("results.lower"),
     )
 
