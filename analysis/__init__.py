@@ -10,6 +10,7 @@ from analysis.composition import (
     REFERENCE_LISTS,
     RELEASED_COLUMNS,
     composition_from_released,
+    mark_absent_categories,
     totals_from_released,
 )
 from analysis.distributions import (
@@ -59,5 +60,6 @@ __all__ = [
     "REFERENCE_LISTS",
     "RELEASED_COLUMNS",
     "composition_from_released",
+    "mark_absent_categories",
     "totals_from_released",
 ]

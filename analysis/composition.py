@@ -12,6 +12,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from anonymity import NOT_STATED, ReleasedTable
+from codebook import Reference
 
 #: Dimensions a composition can be broken down by, and the reference list of each.
 REFERENCE_LISTS: dict[str, str] = {
@@ -83,3 +84,23 @@ def totals_from_released(tables: Mapping[int, ReleasedTable]) -> pd.DataFrame:
         rows.append({"category": ALL_RESPONDENTS, "wave": wave,
                      "count": pd.NA if hidden or total is None else total.population, "hidden": hidden})
     return _frame(rows)
+
+
+def mark_absent_categories(released: pd.DataFrame, reference: Reference, dimension: str) -> pd.DataFrame:
+    """A copy of a released composition with ``absent``: the category did not exist in that wave.
+
+    Why apart from ``hidden``: a wellbeing services county in 2020 is not a protected number but a
+    class that did not exist yet (the reference lists' ``waves``), and saying so is honest. Only
+    such rows are marked; an empty group of a class that did exist keeps the hidden marker, so
+    hidden and empty still look alike.
+    """
+    list_name = REFERENCE_LISTS.get(dimension)
+    waves_of = {item.code: tuple(item.waves) for item in (reference.items(list_name) if list_name else ())
+                if item.waves}
+    marked = released.copy()
+    # A shown count (respondents coded into a class before it existed) stays a number.
+    marked["absent"] = [
+        str(category) in waves_of and int(wave) not in waves_of[str(category)] and bool(hidden)
+        for category, wave, hidden in zip(released["category"], released["wave"], released["hidden"], strict=True)
+    ]
+    return marked

@@ -30,6 +30,8 @@ REQUIRED_COLUMNS: tuple[str, ...] = ("category", "wave", "count", "hidden", "lab
 TEMPLATE = "plotly_white"
 #: Name (and ``meta``) of the trace that marks hidden groups; tests and exports find it by it.
 HIDDEN_TRACE_NAME = "hidden"
+#: Name (and ``meta``) of the trace that marks a category that did not exist in a wave.
+ABSENT_TRACE_NAME = "absent"
 
 _GROUP_SPAN = 0.8  # share of one category's row that its bars fill
 _BAR_PIXELS = 22  # height of one bar
@@ -69,6 +71,7 @@ def build_composition_figure(
     axis_title: str,
     legend_title: str,
     hidden_note: str,
+    absent_text: str = "",
 ) -> go.Figure:
     """A horizontal bar per category and wave, counts written on the bars, hidden groups marked.
 
@@ -82,6 +85,9 @@ def build_composition_figure(
     title, axis_title, legend_title, hidden_note
         Texts in ``language``; ``hidden_note`` explains the marker of hidden groups and is drawn
         under the chart, so an exported image carries it too.
+    absent_text
+        Written where a category did not exist in a wave (rows with ``absent``, from
+        ``analysis.mark_absent_categories``) instead of the hidden marker.
     """
     _check_table(table)
     categories = _ordered(table["category"])
@@ -115,7 +121,18 @@ def build_composition_figure(
                 hovertemplate=f"%{{customdata}}<br>{wave}: %{{text}}<extra></extra>",
             )
         )
-    hidden = table[table["hidden"].astype(bool)]
+    absent_rows = _absent(table)
+    hidden = table[table["hidden"].astype(bool) & ~absent_rows]
+    absent = table[absent_rows]
+    if len(absent):
+        fig.add_trace(go.Scatter(
+            name=ABSENT_TRACE_NAME, meta=ABSENT_TRACE_NAME, mode="text", x=[0] * len(absent),
+            y=[position(c, int(w)) for c, w in zip(absent["category"], absent["wave"], strict=True)],
+            text=[_MARKER_GAP + absent_text] * len(absent), textposition="middle right",
+            textfont={"size": MIN_FONT_SIZE, "color": HIDDEN_COLOUR}, cliponaxis=False, showlegend=False,
+            customdata=[f"{label} {int(w)}" for label, w in zip(absent["label"], absent["wave"], strict=True)],
+            hovertemplate=f"%{{customdata}}: {absent_text}<extra></extra>",
+        ))
     fig.add_trace(
         go.Scatter(
             name=HIDDEN_TRACE_NAME,
@@ -195,17 +212,25 @@ def build_composition_figure(
     return fig
 
 
+def _absent(table: pd.DataFrame) -> pd.Series:
+    if "absent" not in table.columns:
+        return pd.Series(False, index=table.index)
+    return table["absent"].astype(bool) & table["hidden"].astype(bool)
+
+
 def build_composition_table(
     table: pd.DataFrame,
     language: str,
     *,
     category_header: str,
     wave_header: Callable[[int], str],
+    absent_text: str = "",
 ) -> pd.DataFrame:
     """The table behind the chart: one row per category, one text column per wave.
 
     Counts are written with the language's separators and hidden ones as
-    :data:`charts.HIDDEN_MARKER`, exactly as on the bars; ``wave_header(wave)`` names a column.
+    :data:`charts.HIDDEN_MARKER`, exactly as on the bars; a category that did not exist in a wave
+    shows ``absent_text``; ``wave_header(wave)`` names a column.
     """
     _check_table(table)
     categories = _ordered(table["category"])
@@ -215,9 +240,11 @@ def build_composition_table(
             str(table.loc[table["category"] == c, "label"].iloc[0]) for c in categories
         ]}
     )
+    absent = set(zip(table.loc[_absent(table), "category"], table.loc[_absent(table), "wave"].astype(int),
+                     strict=True))
     for wave in waves:
         by_category = table[table["wave"] == wave].set_index("category")["count"]
         out[wave_header(wave)] = [
-            format_count(by_category.get(c), language) for c in categories
+            absent_text if (c, wave) in absent else format_count(by_category.get(c), language) for c in categories
         ]
     return out

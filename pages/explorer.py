@@ -82,6 +82,8 @@ else:
         st.info(t("results.refused", k=k), icon="🔒")
     else:
         rv.render_result(t, rendered, key="explorer")
+        if rendered.facts.hidden_groups:
+            st.caption(t("privacy.large_group_note"))
 
 st.subheader(t("method.heading"))
 st.markdown(t("results.method_note", k=k))

@@ -7,7 +7,7 @@ counts of each wave, reshapes and draws them. Hidden groups come marked from the
 import streamlit as st
 
 import ui
-from analysis import composition_from_released, totals_from_released
+from analysis import composition_from_released, mark_absent_categories, totals_from_released
 from charts import build_composition_figure, build_composition_table
 
 page = ui.start_page()
@@ -41,7 +41,10 @@ dimension = st.segmented_control(
     required=True,
     key="overview_dimension",
 )
-composition = ui.label_categories(composition_from_released(released(ui.View(None, dimension))), dimension, language)
+composition = ui.label_categories(
+    mark_absent_categories(composition_from_released(released(ui.View(None, dimension))), ui.get_reference(),
+                           dimension),
+    dimension, language)
 figure = build_composition_figure(
     composition,
     language,
@@ -49,12 +52,14 @@ figure = build_composition_figure(
     axis_title=t("chart.respondents_axis"),
     legend_title=t("chart.wave_legend_title"),
     hidden_note=t("privacy.hidden_note"),
+    absent_text=t("overview.not_in_wave"),
 )
 table = build_composition_table(
     composition,
     language,
     category_header=t(f"dimension.{dimension}"),
     wave_header=lambda wave: t("overview.respondents_in_wave", wave=wave),
+    absent_text=t("overview.not_in_wave"),
 )
 ui.render_chart_with_table(
     figure,
@@ -63,6 +68,8 @@ ui.render_chart_with_table(
     note=t("privacy.hidden_note"),
     key="overview_composition",
 )
+if bool((composition["hidden"] & ~composition["absent"]).any()):
+    st.caption(t("privacy.large_group_note"))
 
 st.subheader(t("method.heading"))
 st.markdown(t("method.note", k=k))

@@ -266,3 +266,46 @@ def test_runs_in_streamlits_legacy_pages_mode_still_run_inside_the_frame(
     assert at.sidebar.segmented_control(key="sidebar_language").value == "sv"
     assert composition_table(at).columns[0] == "Svarsspråk"
     assert at.query_params["lang"] == "sv"
+
+
+NOT_IN_WAVE = {"fi": "ei tällä kierroksella", "sv": "fanns inte denna omgång", "en": "not in this wave"}
+
+
+def released_in(database_url: str, wave: int, dimension: str) -> dict[str, int | None]:
+    """What the gate releases for the breakdown in ``wave`` (``None`` = hidden)."""
+    from anonymity import Policy, View
+    from codebook import load_codebook
+    from data_access import create_engine_from_url, make_session_factory
+    from results import load_snapshot, release_population
+
+    with make_session_factory(create_engine_from_url(database_url))() as session:
+        snapshot = load_snapshot(session, load_codebook(reference=REFERENCE), REFERENCE, Policy())
+    table = release_population(snapshot, wave, View(None, dimension))
+    return {str(r.category): r.population for r in table.rows}
+
+
+@pytest.mark.parametrize("lang", ["fi", "en"])
+def test_a_category_that_did_not_exist_in_a_wave_says_so_and_empty_groups_stay_hidden(
+        survey_app: AppTest, survey_database_url: str, lang: str) -> None:
+    at = run(survey_app, lang)
+    at.segmented_control(key="overview_dimension").set_value("org_type").run()
+    table = composition_table(at)
+    only_2023 = [item.code for item in REFERENCE.items("organisation_types") if item.waves == (2023,)]
+    assert only_2023 == ["wellbeing_county"]
+    column_2020 = RESPONDENTS_IN[lang].format(wave=2020)
+    county = display_label("organisation_types", "wellbeing_county", lang)
+    assert row(table, county)[column_2020] == NOT_IN_WAVE[lang]
+    gate_2020 = released_in(survey_database_url, 2020, "org_type")
+    hidden_2020 = [code for code, count in gate_2020.items()
+                   if count is None and code not in ("wellbeing_county", "not_answered")]
+    assert hidden_2020, "the survey has hidden classes that did exist in 2020"
+    for code in hidden_2020:
+        assert row(table, display_label("organisation_types", code, lang))[column_2020] == HIDDEN
+    figure = composition_figure(at)
+    (absent,) = [t for t in figure["data"] if t["name"] == "absent"]
+    assert absent["customdata"] == [f"{county} 2020"]
+    assert absent["text"][0].strip() == NOT_IN_WAVE[lang]
+    (hidden,) = [t for t in figure["data"] if t["name"] == "hidden"]
+    assert f"{county} 2020" not in hidden["customdata"]
+    # hidden groups exist, so the page says a large group can be hidden to protect a smaller one
+    assert any({"fi": "Myös suuri ryhmä", "en": "A large group can be hidden"}[lang] in c.value for c in at.caption)
