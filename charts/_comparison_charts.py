@@ -45,6 +45,8 @@ NOT_SUPPORTED_MARK = "○"
 SUPPORTED_MARK = "●"
 #: Characters per line of a note written right of the plot (its margin is 260 px at 14 px type).
 NOTE_WRAP = 30
+#: Height of one legend row (14 px type with its gap).
+LEGEND_ROW_PIXELS = 22
 #: Legends above the plot start at the figure's left edge (``xref="container"``), not at the
 #: plot's: long row labels would otherwise leave the legend so little width that it wraps into
 #: several rows and grows up over the subtitle.
@@ -346,7 +348,10 @@ def build_change_ranking_figure(
                 else math.inf) * scale for r in records]
     extent = max([abs(v) for v in [*ends, *lows]] + [1.0 if percent else 0.2])
     lines = title_lines(texts.base)
-    top = 110 + 26 * lines
+    # Long item labels leave the legend the plot's narrow width: its entries stack, one row each.
+    # The top margin holds them all, so the legend never grows up over the subtitle.
+    legend_rows = sum(1 for trace in traces if trace.get("showlegend", True) is not False)
+    top = 110 + 26 * lines + LEGEND_ROW_PIXELS * max(0, legend_rows - 1)
     layout = base_layout(language, texts.base, height=top + 120 + 46 * max(len(records), 2), top=top, right=190)
     # The change of each row, written right of the plot (annotations: never clipped by the axis range).
     layout["annotations"] = [*layout["annotations"], *[

@@ -128,7 +128,12 @@ def _window_trace(trace: dict[str, Any], axes: dict[str, int], low: float, high:
     length = len(ys)
     if trace.get("type") == "heatmap":
         return {k: (_slice(v, keep, length) if k in _HEATMAP_ROW_KEYS else v) for k, v in trace.items()}
-    return {k: _slice(v, keep, length, skip=frozenset({"colorscale"})) for k, v in trace.items()}
+    windowed = {k: _slice(v, keep, length, skip=frozenset({"colorscale"})) for k, v in trace.items()}
+    if not keep and trace.get("showlegend") is not False:
+        # No point in this window: one empty point keeps the trace's legend entry (the legend
+        # explains every slide of the chart alike), and draws nothing.
+        windowed.update(x=[None], y=[None], text=None, customdata=None, error_x={"visible": False})
+    return windowed
 
 
 def _inside(item: dict[str, Any], axes: dict[str, int], low: float, high: float) -> bool:

@@ -32,6 +32,8 @@ STAGE_SCALE = 1.3
 #: The tallest chart on the stage: a 1600×900 screen shows it between the view line and the
 #: navigation buttons. Taller charts continue in row windows.
 STAGE_MAX_HEIGHT = 600
+#: Height of a figure's subtitle line, given back when the stage drops it.
+SUBTITLE_PIXELS = 24
 #: The least height of a row on the stage before the scale (as on slides).
 STAGE_MIN_ROW_PIXELS = exports.MIN_ROW_PIXELS
 
@@ -125,7 +127,8 @@ def scale_figure(figure: go.Figure, factor: float = STAGE_SCALE, *, max_height: 
     new_height = min(round(height * factor), max_height)
     title = layout.get("title")
     if isinstance(title, dict):
-        title.get("subtitle", {}).pop("text", None)
+        if title.get("subtitle", {}).pop("text", None):
+            margin["t"] = max(round(50 * factor), margin["t"] - round(SUBTITLE_PIXELS * factor))
         if title.get("yref") == "container" and isinstance(title.get("y"), int | float):
             title["y"] = 1 - (1 - float(title["y"])) * height * factor / new_height
     scaled = go.Figure(data)

@@ -107,7 +107,7 @@ def font_sizes(node: Any) -> list[float]:
 
 def shown_rows(figure: go.Figure) -> set[int]:
     """Rows that hold a point of any trace (wave dots sit at row ± 0.17)."""
-    return {round(float(y)) for trace in figure.data if trace.y is not None for y in trace.y}
+    return {round(float(y)) for trace in figure.data if trace.y is not None for y in trace.y if y is not None}
 
 
 # --- slides -----------------------------------------------------------------------------------
@@ -143,6 +143,8 @@ def test_a_long_chart_is_split_into_readable_row_windows_covering_every_row_once
         assert plot / (part.stop - part.start) >= _slides.MIN_ROW_PIXELS
         assert shown_rows(part.figure) == set(range(part.start, part.stop))
         assert list(part.figure.layout.yaxis.range) == [part.stop - 0.5, part.start - 0.5]
+        # the legend explains every slide alike: each wave keeps its entry
+        assert [t.name for t in part.figure.data if t.showlegend is not False] == ["2020", "2023"]
         for trace in part.figure.data:  # every per-point array cut alike
             if trace.customdata is not None:
                 assert len(trace.customdata) == len(trace.x)
@@ -226,7 +228,7 @@ def test_rendered_slide_image_is_the_box_at_twice_the_pixels(image_server: None)
 def test_stage_scales_type_and_margins_together_and_fits_the_screen() -> None:
     figure = long_chart().figure
     scaled = scale_figure(figure)
-    assert scaled.layout.margin.t == round(figure.layout.margin.t * STAGE_SCALE)
+    assert scaled.layout.margin.t == round(figure.layout.margin.t * STAGE_SCALE) - round(24 * STAGE_SCALE)
     assert scaled.layout.margin.r == round(figure.layout.margin.r * STAGE_SCALE)
     assert scaled.layout.legend.font.size == pytest.approx(figure.layout.legend.font.size * STAGE_SCALE, abs=0.1)
     assert scaled.layout.height == STAGE_MAX_HEIGHT < figure.layout.height * STAGE_SCALE
