@@ -58,9 +58,12 @@ question_column, group_column = st.columns(2)
 vs.bind_selectbox(question_column, t("open.question_label"), questions, question_id, key="open_question",
                   param="q", format_func=lambda qid: snapshot.codebook.question(qid).text_for(language),
                   extra=lambda qid: {} if state.wave in waves_of[qid] else {"wave": None})
-vs.bind_selectbox(group_column, t("open.group_label"), ui.view_options(snapshot), group, key="open_group",
-                  param="", format_func=lambda option: ui.group_label(option, language),
-                  extra=lambda option: {"sector": None if option is None else option[1]})
+# "All respondents" is a value of its own: a selectbox shows None as "no choice yet".
+group_options = [vs.NO_FILTER, *[option for option in ui.view_options(snapshot) if option is not None]]
+vs.bind_selectbox(group_column, t("open.group_label"), group_options, group or vs.NO_FILTER, key="open_group",
+                  param="", format_func=lambda option: ui.group_label(None if option == vs.NO_FILTER else option,
+                                                                      language),
+                  extra=lambda option: {"sector": None if option == vs.NO_FILTER else option[1]})
 group_name = ui.group_label(group, language)
 view = ui.View(group, None)
 tables = {wave: oa.release_open_themes(t, snapshot, question_id, wave, view) for wave in waves}

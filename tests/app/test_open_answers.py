@@ -125,7 +125,8 @@ def test_a_filter_on_another_background_variable_in_the_link_gives_a_notice_and_
     (warning,) = at.warning
     assert "only for all respondents and by sector" in warning.value
     assert "org" not in at.query_params, "the rejected value is not kept in the address"
-    assert at.selectbox(key="open_group").value is None
+    assert at.selectbox(key="open_group").value == "none"
+    assert at.selectbox(key="open_group").format_func("none") == "All respondents", "shown, not a placeholder"
     total = released(open_database_url, "open_benefits", 2023).total
     assert {m.label: m.value for m in at.metric}["Substantive answers 2023"] == str(total.base)
 
