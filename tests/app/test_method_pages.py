@@ -74,6 +74,26 @@ def test_accessibility_statement_in_every_language(survey_app: AppTest, lang: st
     assert [t.value for t in at.title] == [A11Y_TITLES[lang]]
     assert "WCAG 2.1" in at.markdown[0].value
     assert "306/2019" in at.markdown[0].value
+    assert "{contact}" not in at.markdown[0].value
+
+
+UNSET_CONTACT = {"fi": "ministeriö lisää tähän", "sv": "ministeriet lägger till", "en": "the ministry adds"}
+
+
+def test_accessibility_statement_names_known_exceptions_and_the_configured_contact(
+        survey_app: AppTest, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("BARO_FEEDBACK_CONTACT", raising=False)
+    at = open_page(survey_app, "pages/accessibility.py", "en")
+    body = at.markdown[0].value
+    assert "never rests on colour alone" not in body
+    assert "differ only by colour" in body and "Narrow bar segments carry no value label" in body
+    assert UNSET_CONTACT["en"] in body
+    monkeypatch.setenv("BARO_FEEDBACK_CONTACT", "saavutettavuus@example.invalid")
+    for lang in LANGUAGES:
+        at = open_page(survey_app, "pages/accessibility.py", lang)
+        body = at.markdown[0].value
+        assert "saavutettavuus@example.invalid." in body
+        assert UNSET_CONTACT[lang] not in body
 
 
 def test_every_chart_gets_four_downloads_a_summary_and_the_page_a_deck(survey_app: AppTest) -> None:
@@ -88,6 +108,8 @@ def test_every_chart_gets_four_downloads_a_summary_and_the_page_a_deck(survey_ap
     captions = [c.value for c in at.caption]
     assert any(c.startswith("Respondents by organisation type.") or "highest" in c for c in captions)
     assert at.toggle(key="sidebar_present").value is False
+    (deck,) = [b for b in at.get("download_button") if b.key == "page_download_pptx"]
+    assert deck.proto.label == "Download this view as PowerPoint (1 chart)"  # singular, not "1 charts"
 
 
 def test_presenter_mode_shows_one_static_chart_and_moves_with_next(survey_app: AppTest) -> None:
