@@ -201,7 +201,7 @@ def _view_children(menu: Menu, index_of: Mapping[GroupKey, int]) -> list[tuple[i
     return out
 
 
-def _choose_to_hide(system: _System, shown_idx: np.ndarray, y: np.ndarray, null_basis: np.ndarray,
+def _choose_to_hide(system: _System, shown_idx: np.ndarray, y: np.ndarray, null_norm: np.ndarray,
                     base: np.ndarray) -> int | None:
     """The shown group to hide next so that a target leaves the span of the shown groups.
 
@@ -212,10 +212,8 @@ def _choose_to_hide(system: _System, shown_idx: np.ndarray, y: np.ndarray, null_
     used = np.abs(y) > _EPS
     if not used.any():
         return None
-    if null_basis.size:
-        essential = used & (np.linalg.norm(null_basis, axis=1) < _EPS)
-    else:
-        essential = used
+    # a group outside every left null vector is used by every representation
+    essential = used & (null_norm < _EPS) if null_norm.size else used
     candidates = [int(g) for g in np.flatnonzero(used)]
     not_total = [g for g in candidates if system.tier[shown_idx[g]] < 2]
     pool = not_total or candidates
@@ -224,19 +222,21 @@ def _choose_to_hide(system: _System, shown_idx: np.ndarray, y: np.ndarray, null_
 
 
 def _svd(matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Full SVD; LAPACK's divide-and-conquer driver can fail to converge on large 0/1 matrices,
+    """Economy SVD; LAPACK's divide-and-conquer driver can fail to converge on large 0/1 matrices,
     so the slower, always-converging QR-iteration driver is the fallback."""
     try:
-        return np.linalg.svd(matrix, full_matrices=True)
+        return np.linalg.svd(matrix, full_matrices=False)
     except np.linalg.LinAlgError:
-        return scipy.linalg.svd(matrix, full_matrices=True, lapack_driver="gesvd")
+        return scipy.linalg.svd(matrix, full_matrices=False, lapack_driver="gesvd")
 
 
 def _span_violations(m_shown: np.ndarray, targets: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Which targets lie in the row space of ``m_shown``, their coefficients and the left null space.
+    """Which targets lie in the row space of ``m_shown``, their coefficients, and per shown group
+    the norm of its row in the left null space (zero: every representation uses the group).
 
-    The economy SVD answers the membership question; the full one (for the coefficients and the
-    left null space that guide what to hide) is computed only when some target is exposed.
+    A pivoted QR answers the membership question; the SVD (for the coefficients and the null-space
+    norms that guide what to hide) is computed only when some target is exposed. The economy SVD
+    suffices: the full U is orthogonal, so a row's null-space norm is sqrt(1 - |row of U_r|^2).
     """
     if m_shown.shape[0] == 0 or len(targets) == 0:
         return np.zeros(len(targets), dtype=bool), np.zeros((len(targets), 0)), np.zeros((0, 0))
@@ -255,7 +255,10 @@ def _span_violations(m_shown: np.ndarray, targets: np.ndarray) -> tuple[np.ndarr
     basis = vt[:rank]
     # Minimum-norm coefficients y with y @ m_shown = target, via the SVD.
     coeff = (targets @ basis.T) / s[:rank] @ u[:, :rank].T
-    return in_span, coeff, u[:, rank:]
+    null_norm = np.sqrt(np.clip(1.0 - (u[:, :rank] ** 2).sum(axis=1), 0.0, None))
+    if rank >= m_shown.shape[0]:
+        null_norm = np.zeros(0)
+    return in_span, coeff, null_norm
 
 
 def protect(
@@ -350,10 +353,10 @@ def _hide_span_violations(system: _System, targets: np.ndarray, g_base: np.ndarr
     shown_idx = np.flatnonzero(~system.hidden)
     if len(targets) == 0 or len(shown_idx) == 0:
         return False
-    in_span, coeff, null_basis = _span_violations(system.masks[shown_idx], targets)
+    in_span, coeff, null_norm = _span_violations(system.masks[shown_idx], targets)
     chosen: set[int] = set()
     for row in np.flatnonzero(in_span):
-        pick = _choose_to_hide(system, shown_idx, coeff[row], null_basis, g_base)
+        pick = _choose_to_hide(system, shown_idx, coeff[row], null_norm, g_base)
         if pick is not None:
             chosen.add(pick)
     for index in chosen:
@@ -464,6 +467,7 @@ def _hide_pinned_counts(system: _System, targets: np.ndarray, columns: np.ndarra
     pinned = np.zeros((n_targets, n_columns), dtype=bool)
     solved: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
     plain = _span_violations(masks, targets)
+    by_zero_cells: dict[bytes, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
     for a in range(n_columns):
         column = columns[:, a]
         group_counts = masks @ column
@@ -477,7 +481,10 @@ def _hide_pinned_counts(system: _System, targets: np.ndarray, columns: np.ndarra
             pinned[:, a] = plain[0]
         else:
             free = ~zero_cells
-            solved[a] = _span_violations(masks[:, free], targets[:, free])
+            signature = zero_cells.tobytes()
+            if signature not in by_zero_cells:  # columns with the same zero cells share one answer
+                by_zero_cells[signature] = _span_violations(masks[:, free], targets[:, free])
+            solved[a] = by_zero_cells[signature]
             pinned[:, a] = solved[a][0] | ~targets[:, free].any(axis=1)
     values = targets @ columns
     exposed = (pinned & (values > 0)).any(axis=1)
@@ -488,9 +495,9 @@ def _hide_pinned_counts(system: _System, targets: np.ndarray, columns: np.ndarra
     chosen: set[int] = set()
     for row in np.flatnonzero(exposed):
         col = next(c for c in range(n_columns) if pinned[row, c] and values[row, c] > 0)
-        in_span, coeff, null_basis = solved[col]
+        in_span, coeff, null_norm = solved[col]
         if coeff.shape[1] and in_span[row] and np.abs(coeff[row]).max() > _EPS:
-            pick = _choose_to_hide(system, shown_idx, coeff[row], null_basis, g_base)
+            pick = _choose_to_hide(system, shown_idx, coeff[row], null_norm, g_base)
         else:
             pick = _smallest_overlapping(system, shown_idx, targets[row], g_base)
         if pick is not None:
