@@ -361,3 +361,17 @@ def test_area_chart_sets_the_area_beside_the_whole_country() -> None:
     assert chart.table["Group"].tolist() == ["North", "All"]
     assert chart.table["n"].tolist() == ["10", "33"]
     assert "Difference" in chart.table.columns
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("fi", "muutosta ei voi näyttää: luku ei näy molempina vuosina"),
+    ("sv", "förändringen kan inte visas: talet visas inte båda åren"),
+    ("en", "change not available: not shown in both waves"),
+])
+def test_the_hidden_side_note_does_not_read_as_no_change(lang: str, expected: str) -> None:
+    """It once read "no change: ...", which says the opposite of "we cannot tell"."""
+    from ui.i18n import translate
+
+    text = translate("compare.hidden_side", lang)
+    assert text == expected
+    assert not text.startswith(("ei muutosta", "ingen förändring", "no change"))
