@@ -25,6 +25,7 @@ from anonymity._release import (
     ReleasedTable,
     ReleaseError,
     cells_fingerprint,
+    refuse_view,
     release_view,
 )
 from anonymity._suppression import (
@@ -75,6 +76,7 @@ __all__ = [
     "parse_key",
     "protect",
     "protect_wave",
+    "refuse_view",
     "release_view",
     "view_remainders",
 ]

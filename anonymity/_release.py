@@ -7,6 +7,7 @@ empty groups alike (telling them apart would tell an attacker which hidden group
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -162,3 +163,13 @@ def _row(cells: CellTable, key: GroupKey, category: str | None, pattern: Pattern
     return ReleasedRow(key, category, False, population, base, counts)
 
 
+
+
+def refuse_view(released: ReleasedTable, view: View, reason: str) -> ReleasedTable:
+    """A refusal of ``view`` for the question of ``released``: its metadata, no number at all.
+
+    Why: a layer above the gate may narrow the menu for some questions (open answers are offered
+    for all respondents and sectors only); its refusals are still released tables, so charts and
+    exports treat them like the gate's own, and no caller copies the gate's token by hand.
+    """
+    return dataclasses.replace(released, view=view, total=None, rows=(), refused=reason)

@@ -26,7 +26,6 @@ respondent's own words:
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -35,7 +34,7 @@ import pandas as pd
 from sqlalchemy.orm import Session
 
 from analysis.groupings import derive_dimensions
-from anonymity import ReleasedTable, View
+from anonymity import ReleasedTable, View, refuse_view
 from codebook import Reference
 from data_access import CodingRun, load_coded_answers, load_coding_runs, load_key_terms, load_respondents
 from results._open_cells import NO_CONTENT, UNCODED
@@ -162,8 +161,7 @@ def release_open_themes(snapshot: SurveySnapshot, question_id: str, wave: int, v
     if open_view_allowed(view):
         return release_question(snapshot, question_id, wave, view)
     whole = release_question(snapshot, question_id, wave, View())
-    # The refusal carries the question's metadata only; replace() keeps the gate's own token.
-    return dataclasses.replace(whole, view=view, total=None, rows=(), refused=REFUSED_OPEN_VIEW)
+    return refuse_view(whole, view, REFUSED_OPEN_VIEW)
 
 
 def answer_languages_by_use(data: OpenAnswerData, question_id: str, wave: int,
