@@ -23,11 +23,13 @@ from charts._palette import (
     TEXT_COLOUR,
     wave_colour,
 )
+from charts._template import TEMPLATE, new_figure
+
+__all__ = ["ABSENT_TRACE_NAME", "HIDDEN_TRACE_NAME", "REQUIRED_COLUMNS", "TEMPLATE", "build_composition_figure",
+           "build_composition_table"]
 
 #: Columns a labelled released table must have (``analysis.RELEASED_COLUMNS`` plus ``label``).
 REQUIRED_COLUMNS: tuple[str, ...] = ("category", "wave", "count", "hidden", "label")
-#: Plotly template every figure starts from, so exports look like the page.
-TEMPLATE = "plotly_white"
 #: Name (and ``meta``) of the trace that marks hidden groups; tests and exports find it by it.
 HIDDEN_TRACE_NAME = "hidden"
 #: Name (and ``meta``) of the trace that marks a category that did not exist in a wave.
@@ -100,7 +102,7 @@ def build_composition_figure(
         offset = (waves.index(wave) - (len(waves) - 1) / 2) * slot
         return row_of[category] + offset
 
-    fig = go.Figure()
+    fig = new_figure()  # the template comes validated once, not per figure
     for wave in waves:
         rows = table[(table["wave"] == wave) & ~table["hidden"].astype(bool)]
         counts = [int(c) for c in rows["count"]]
@@ -154,7 +156,6 @@ def build_composition_figure(
     largest = int(shown_counts.max()) if len(shown_counts) else 0
     row_pixels = _BAR_PIXELS * len(waves) + _ROW_PADDING_PIXELS
     fig.update_layout(
-        template=TEMPLATE,
         separators=plotly_separators(language),
         title={"text": title, "x": 0, "xanchor": "left", "font": {"size": MIN_FONT_SIZE + 6}},
         font={"family": FONT_FAMILY, "size": MIN_FONT_SIZE + 1, "color": TEXT_COLOUR},

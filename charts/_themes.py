@@ -13,7 +13,7 @@ from collections.abc import Callable
 import pandas as pd
 import plotly.graph_objects as go
 
-from charts._composition import HIDDEN_TRACE_NAME, TEMPLATE
+from charts._composition import HIDDEN_TRACE_NAME
 from charts._format import HIDDEN_MARKER, format_count, format_number, plotly_separators
 from charts._palette import (
     BACKGROUND_COLOUR,
@@ -25,6 +25,7 @@ from charts._palette import (
     TEXT_COLOUR,
     wave_colour,
 )
+from charts._template import new_figure
 
 #: Columns a labelled theme-share table needs (``analysis.themes`` plus ``label``).
 REQUIRED_COLUMNS: tuple[str, ...] = ("category", "wave", "count", "share", "hidden", "label")
@@ -73,7 +74,6 @@ def _check(table: pd.DataFrame) -> None:
 def _layout(fig: go.Figure, language: str, title: str, axis_title: str, note: str, rows: int,
             bars_per_row: int, x_range: float) -> None:
     fig.update_layout(
-        template=TEMPLATE,
         separators=plotly_separators(language),
         title={"text": title, "x": 0, "xanchor": "left", "font": {"size": MIN_FONT_SIZE + 6}},
         font={"family": FONT_FAMILY, "size": MIN_FONT_SIZE + 1, "color": TEXT_COLOUR},
@@ -120,7 +120,7 @@ def build_theme_share_figure(
     def position(category: object, wave: int) -> float:
         return categories.index(category) + (waves.index(wave) - (len(waves) - 1) / 2) * slot
 
-    fig = go.Figure()
+    fig = new_figure()  # the template comes validated once, not per figure
     for wave in waves:
         rows = table[(table["wave"] == wave) & ~table["hidden"].astype(bool)]
         percent = [float(s) * 100 for s in rows["share"].fillna(0)]
@@ -181,13 +181,13 @@ def build_key_terms_figure(terms: pd.DataFrame, language: str, *, title: str, ax
         raise ValueError("key terms need the columns term and n_respondents")
     ordered = terms.sort_values(["n_respondents", "term"], ascending=[False, True]).reset_index(drop=True)
     counts = [int(n) for n in ordered["n_respondents"]]
-    fig = go.Figure(go.Bar(
+    fig = new_figure([go.Bar(
         name=axis_title, orientation="h", x=counts, y=list(range(len(ordered))),
         marker={"color": KEY_TERM_COLOUR, "line": {"width": 0}}, width=0.7,
         text=[format_count(n, language) for n in counts], textposition="outside",
         textfont={"size": MIN_FONT_SIZE, "color": TEXT_COLOUR}, cliponaxis=False,
         customdata=[_plain(term) for term in ordered["term"]], hovertemplate="%{customdata}: %{text}<extra></extra>",
-    ))
+    )])
     _layout(fig, language, title, axis_title, "", len(ordered), 1, max(max(counts, default=0) * 1.15, 5))
     fig.update_layout(showlegend=False, margin={"b": 70})
     fig.update_yaxes(tickvals=list(range(len(ordered))), ticktext=[_plain(term) for term in ordered["term"]])

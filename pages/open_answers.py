@@ -11,16 +11,8 @@ import streamlit as st
 
 import ui
 from analysis import url_state
-from analysis.themes import answer_counts_from_released, theme_shares_from_released
-from charts import (
-    HIDDEN_MARKER,
-    build_key_terms_figure,
-    build_key_terms_table,
-    build_theme_share_figure,
-    build_theme_share_table,
-    format_count,
-    format_number,
-)
+from analysis.themes import answer_counts_from_released
+from charts import HIDDEN_MARKER, format_count, format_number
 from ui import open_answers as oa
 from ui import view_state as vs
 
@@ -70,7 +62,8 @@ tables = {wave: oa.release_open_themes(t, snapshot, question_id, wave, view) for
 if any(oa.refused_as_not_offered(table) for table in tables.values()):
     st.info(t("open.themes_refused"), icon="🔒")
     st.stop()
-counts = answer_counts_from_released(tables)
+themes_chart = oa.theme_chart(snapshot, question_id, view, language, tables)  # cached, shared: read only
+counts = themes_chart.counts
 
 metric_columns = iter(st.columns(2 * len(waves)))
 for row in counts.to_dict("records"):
@@ -81,21 +74,7 @@ for row in counts.to_dict("records"):
 st.caption(t("open.counts_note"))
 
 st.subheader(t("open.themes_heading"))
-shares = ui.label_themes(theme_shares_from_released(tables), question_id, language)
-figure = build_theme_share_figure(
-    shares, language,
-    title=t("open.chart_title", group=group_name),
-    axis_title=t("open.share_axis"),
-    legend_title=t("chart.wave_legend_title"),
-    note=f"{t('open.shares_note')}<br>{t('privacy.hidden_note')}",
-)
-table = build_theme_share_table(
-    shares, language,
-    theme_header=t("open.theme_header"),
-    share_header=lambda wave: t("open.share_header", wave=wave),
-    count_header=lambda wave: t("open.count_header", wave=wave),
-)
-ui.render_chart_with_table(figure, table, expander_label=t("open.table_expander"),
+ui.render_chart_with_table(themes_chart.figure, themes_chart.table, expander_label=t("open.table_expander"),
                            note=f"{t('open.shares_note')} {t('privacy.hidden_note')}", key="open_themes")
 uncoded = ", ".join(f"{row['wave']}: {percent(None if row['hidden'] else 1 - row['coverage'])}"
                     for row in counts.to_dict("records"))
@@ -118,15 +97,9 @@ if terms.refused:
 elif not terms.terms:
     st.info(t("open.terms_none", k=k))
 else:
-    terms_frame = terms.to_frame()
-    ui.render_chart_with_table(
-        build_key_terms_figure(terms_frame, language, axis_title=t("chart.respondents_axis"),
-                               title=t("open.terms_title_all", wave=wave,
-                                       language=t(f"open.language.{term_language}"))),
-        build_key_terms_table(terms_frame, language, term_header=t("open.term_header"),
-                              count_header=t("chart.respondents_axis")),
-        expander_label=t("open.terms_table_expander"), note=t("open.terms_note", k=k), key="open_terms",
-    )
+    terms_chart = oa.key_terms_chart(snapshot, data, terms, language)  # cached, shared: read only
+    ui.render_chart_with_table(terms_chart.figure, terms_chart.table, expander_label=t("open.terms_table_expander"),
+                               note=t("open.terms_note", k=k), key="open_terms")
 
 st.subheader(t("open.quotes_heading"))
 quotes = ui.release_quotes(t, snapshot, data, question_id, wave, view, language)

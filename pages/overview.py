@@ -7,8 +7,8 @@ counts of each wave, reshapes and draws them. Hidden groups come marked from the
 import streamlit as st
 
 import ui
-from analysis import composition_from_released, mark_absent_categories, totals_from_released
-from charts import build_composition_figure, build_composition_table
+from analysis import totals_from_released
+from ui import results_view as rv
 
 page = ui.start_page()
 language, t, k = page.language, page.t, page.settings.min_group_size
@@ -41,34 +41,15 @@ dimension = st.segmented_control(
     required=True,
     key="overview_dimension",
 )
-composition = ui.label_categories(
-    mark_absent_categories(composition_from_released(released(ui.View(None, dimension))), ui.get_reference(),
-                           dimension),
-    dimension, language)
-figure = build_composition_figure(
-    composition,
-    language,
-    title=t(f"chart.composition_title.{dimension}"),
-    axis_title=t("chart.respondents_axis"),
-    legend_title=t("chart.wave_legend_title"),
-    hidden_note=t("privacy.hidden_note"),
-    absent_text=t("overview.not_in_wave"),
-)
-table = build_composition_table(
-    composition,
-    language,
-    category_header=t(f"dimension.{dimension}"),
-    wave_header=lambda wave: t("overview.respondents_in_wave", wave=wave),
-    absent_text=t("overview.not_in_wave"),
-)
+result = rv.composition_result(t, language, snapshot, dimension)  # cached, shared: read only
 ui.render_chart_with_table(
-    figure,
-    table,
+    result.figure,
+    result.table,
     expander_label=t("overview.table_expander"),
     note=t("privacy.hidden_note"),
     key="overview_composition",
 )
-if bool((composition["hidden"] & ~composition["absent"]).any()):
+if result.large_group_note:
     st.caption(t("privacy.large_group_note"))
 
 st.subheader(t("method.heading"))

@@ -4,12 +4,20 @@ Why here: the coded open answers (redacted texts and their groups) are read once
 and shared; pages receive only what the text gate releases (``results.release_quotes`` and
 ``results.release_key_terms``), and quotes are drawn with ``st.text`` so that Markdown, HTML
 and links in an answer stay inert.
+
+Caching: the releases (themes, key terms, quotes) and the built figures and tables depend only on
+the snapshot, the coded data and the view, never on the session, so they are shared read-only
+objects (``cache_resource``) keyed by the snapshot's token (``ui.results_view.snapshot_token``)
+and a token of the coded data. A page rerun then rebuilds nothing; cached figures are never
+changed in place (``ui.render`` and ``ui.presenter`` copy before changing a layout).
 """
 
 from __future__ import annotations
 
+import itertools
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import TypeVar
 
 import pandas as pd
@@ -17,12 +25,15 @@ import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
 import results
+from analysis.themes import answer_counts_from_released, theme_shares_from_released
 from anonymity import NOT_STATED, ReleasedTable, ReleaseError, View
+from charts import build_key_terms_figure, build_key_terms_table, build_theme_share_figure, build_theme_share_table
 from codebook import Reference
 from results import OpenAnswerData, Quote, ReleasedKeyTerms, ReleasedQuotes, SurveySnapshot
 from themes import UNCODED, ThemeCodebook, load_theme_codebook
 from ui.data import QUERY_TTL_SECONDS, StoreUnavailableError, get_reference, get_session_factory, get_settings
-from ui.i18n import Translator, translate
+from ui.i18n import Translator, translate, translator
+from ui.results_view import snapshot_token
 
 _LOG = logging.getLogger(__name__)
 #: Languages the text pipeline detects in answers.
@@ -30,10 +41,10 @@ ANSWER_LANGUAGES: tuple[str, ...] = ("fi", "sv", "en")
 _Released = TypeVar("_Released")
 
 __all__ = [
-    "ANSWER_LANGUAGES", "coded_waves", "default_term_language", "get_theme_codebook", "group_label",
-    "label_themes", "open_questions", "refused_as_not_offered", "release_key_terms", "release_open_themes",
-    "release_quotes", "render_quote",
-    "require_open_answer_data", "view_options",
+    "ANSWER_LANGUAGES", "KeyTermsChart", "ThemeChart", "coded_waves", "data_token", "default_term_language",
+    "get_theme_codebook", "group_label", "key_terms_chart", "label_themes", "open_questions",
+    "refused_as_not_offered", "release_key_terms", "release_open_themes", "release_quotes", "render_quote",
+    "require_open_answer_data", "theme_chart", "view_options",
 ]
 
 
@@ -121,16 +132,56 @@ def _release_or_stop(t: Translator, release: Callable[[], _Released]) -> _Releas
         raise
 
 
+#: Coded data objects seen, by id, with their token: the object is kept, so its id is not reused.
+_DATA_TOKENS: dict[int, tuple[OpenAnswerData, str]] = {}
+_DATA_SERIAL = itertools.count(1)
+
+
+def data_token(data: OpenAnswerData) -> str:
+    """A cache key for one loaded ``OpenAnswerData`` (a new load, e.g. after its TTL, gets a new one).
+
+    Hashing the answers would cost more than the releases it saves; the object is a shared,
+    read-only cache entry, so its identity (kept alive here, at most a few at once) is enough.
+    """
+    known = _DATA_TOKENS.get(id(data))
+    if known is not None and known[0] is data:
+        return known[1]
+    if len(_DATA_TOKENS) >= 8:
+        _DATA_TOKENS.clear()
+    token = f"data-{next(_DATA_SERIAL)}"
+    _DATA_TOKENS[id(data)] = (data, token)
+    return token
+
+
+@st.cache_resource(ttl=QUERY_TTL_SECONDS, max_entries=1024, show_spinner=False)
+def _quotes(token: str, data_key: str, question_id: str, wave: int, view: View, language: str,
+            _snapshot: SurveySnapshot, _data: OpenAnswerData) -> ReleasedQuotes:
+    return results.release_quotes(_snapshot, _data, question_id, wave, view, language)
+
+
 def release_quotes(t: Translator, snapshot: SurveySnapshot, data: OpenAnswerData, question_id: str,
                    wave: int, view: View, language: str) -> ReleasedQuotes:
-    """Example quotes the text gate releases for the filter group of ``view``."""
-    return _release_or_stop(t, lambda: results.release_quotes(snapshot, data, question_id, wave, view, language))
+    """Example quotes the text gate releases for the filter group of ``view`` (cached, shared)."""
+    return _release_or_stop(t, lambda: _quotes(snapshot_token(snapshot), data_token(data), question_id, wave,
+                                               view, language, snapshot, data))
+
+
+@st.cache_resource(ttl=QUERY_TTL_SECONDS, max_entries=1024, show_spinner=False)
+def _key_terms(token: str, data_key: str, question_id: str, wave: int, language: str,
+               _snapshot: SurveySnapshot, _data: OpenAnswerData) -> ReleasedKeyTerms:
+    return results.release_key_terms(_snapshot, _data, question_id, wave, language)
 
 
 def release_key_terms(t: Translator, snapshot: SurveySnapshot, data: OpenAnswerData, question_id: str,
                       wave: int, language: str) -> ReleasedKeyTerms:
-    """Key terms of answers in ``language`` that the text gate releases."""
-    return _release_or_stop(t, lambda: results.release_key_terms(snapshot, data, question_id, wave, language))
+    """Key terms of answers in ``language`` that the text gate releases (cached, shared)."""
+    return _release_or_stop(t, lambda: _key_terms(snapshot_token(snapshot), data_token(data), question_id, wave,
+                                                  language, snapshot, data))
+
+
+@st.cache_resource(ttl=QUERY_TTL_SECONDS, max_entries=256, show_spinner=False)
+def _languages_by_use(data_key: str, question_id: str, wave: int, _data: OpenAnswerData) -> tuple[str, ...]:
+    return tuple(results.answer_languages_by_use(_data, question_id, wave, ANSWER_LANGUAGES))
 
 
 def default_term_language(t: Translator, snapshot: SurveySnapshot, data: OpenAnswerData, question_id: str,
@@ -141,7 +192,7 @@ def default_term_language(t: Translator, snapshot: SurveySnapshot, data: OpenAns
     words used by a few respondents, while most answers are in another language. ``preferred``
     only when no language has released terms (the page then says so).
     """
-    for lang in results.answer_languages_by_use(data, question_id, wave, ANSWER_LANGUAGES):
+    for lang in _languages_by_use(data_token(data), question_id, wave, data):
         if release_key_terms(t, snapshot, data, question_id, wave, lang).terms:
             return lang
     return preferred
@@ -152,10 +203,84 @@ def refused_as_not_offered(table: ReleasedTable) -> bool:
     return table.refused == results.REFUSED_OPEN_VIEW
 
 
+@st.cache_resource(ttl=QUERY_TTL_SECONDS, max_entries=1024, show_spinner=False)
+def _open_themes(token: str, question_id: str, wave: int, view: View, _snapshot: SurveySnapshot) -> ReleasedTable:
+    return results.release_open_themes(_snapshot, question_id, wave, view)
+
+
 def release_open_themes(t: Translator, snapshot: SurveySnapshot, question_id: str, wave: int,
                         view: View) -> ReleasedTable:
-    """The released theme table of an open question (refused outside all respondents / sectors)."""
-    return _release_or_stop(t, lambda: results.release_open_themes(snapshot, question_id, wave, view))
+    """The released theme table of an open question (refused outside all respondents / sectors), cached."""
+    return _release_or_stop(t, lambda: _open_themes(snapshot_token(snapshot), question_id, wave, view, snapshot))
+
+
+@dataclass(frozen=True)
+class ThemeChart:
+    """The theme-share figure and table of one question and group, and the answer counts per wave.
+
+    Shared by every session (cached): never change ``figure`` or the frames in place.
+    """
+
+    figure: object
+    table: pd.DataFrame
+    counts: pd.DataFrame
+
+
+@st.cache_resource(ttl=QUERY_TTL_SECONDS, max_entries=256, show_spinner=False)
+def _theme_chart(token: str, question_id: str, view: View, language: str, group_name: str,
+                 _tables: Mapping[int, ReleasedTable]) -> ThemeChart:
+    t = translator(language)
+    shares = label_themes(theme_shares_from_released(_tables), question_id, language)
+    figure = build_theme_share_figure(
+        shares, language,
+        title=t("open.chart_title", group=group_name),
+        axis_title=t("open.share_axis"),
+        legend_title=t("chart.wave_legend_title"),
+        note=f"{t('open.shares_note')}<br>{t('privacy.hidden_note')}",
+    )
+    table = build_theme_share_table(
+        shares, language,
+        theme_header=t("open.theme_header"),
+        share_header=lambda wave: t("open.share_header", wave=wave),
+        count_header=lambda wave: t("open.count_header", wave=wave),
+    )
+    return ThemeChart(figure, table, answer_counts_from_released(_tables))
+
+
+def theme_chart(snapshot: SurveySnapshot, question_id: str, view: View, language: str,
+                tables: Mapping[int, ReleasedTable]) -> ThemeChart:
+    """The theme shares of ``tables`` (one released table per wave, from :func:`release_open_themes`)
+    as a figure, the table behind it and the answer counts; built once per snapshot, view and language."""
+    return _theme_chart(snapshot_token(snapshot), question_id, view, language, group_label(view.filter, language),
+                        tables)
+
+
+@dataclass(frozen=True)
+class KeyTermsChart:
+    """The key-term figure and table of one question, wave and answer language (cached, read-only)."""
+
+    figure: object
+    table: pd.DataFrame
+
+
+@st.cache_resource(ttl=QUERY_TTL_SECONDS, max_entries=512, show_spinner=False)
+def _key_terms_chart(token: str, data_key: str, question_id: str, wave: int, term_language: str, language: str,
+                     _terms: ReleasedKeyTerms) -> KeyTermsChart:
+    t = translator(language)
+    frame = _terms.to_frame()
+    figure = build_key_terms_figure(frame, language, axis_title=t("chart.respondents_axis"),
+                                    title=t("open.terms_title_all", wave=wave,
+                                            language=t(f"open.language.{term_language}")))
+    table = build_key_terms_table(frame, language, term_header=t("open.term_header"),
+                                  count_header=t("chart.respondents_axis"))
+    return KeyTermsChart(figure, table)
+
+
+def key_terms_chart(snapshot: SurveySnapshot, data: OpenAnswerData, terms: ReleasedKeyTerms,
+                    language: str) -> KeyTermsChart:
+    """The released key terms (with at least one term) as a figure and table in ``language``."""
+    return _key_terms_chart(snapshot_token(snapshot), data_token(data), terms.question_id, terms.wave,
+                            terms.language, language, terms)
 
 
 def render_quote(quote: Quote, caption: str | None = None) -> None:
