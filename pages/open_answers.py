@@ -11,7 +11,6 @@ import streamlit as st
 
 import ui
 from analysis import url_state
-from analysis.themes import answer_counts_from_released
 from charts import HIDDEN_MARKER, format_count, format_number
 from ui import open_answers as oa
 from ui import view_state as vs
@@ -120,11 +119,10 @@ else:
                             if other_language else None)
 
 st.subheader(t("method.heading"))
-whole = tables if group is None else {
-    w: oa.release_open_themes(t, snapshot, question_id, w, ui.View()) for w in waves
-}
-coverage = ", ".join(f"{row['wave']}: {percent(row['coverage'])}"
-                     for row in answer_counts_from_released(whole).to_dict("records"))
+whole_counts = counts if group is None else oa.answer_counts(
+    snapshot, question_id, ui.View(),
+    {w: oa.release_open_themes(t, snapshot, question_id, w, ui.View()) for w in waves})
+coverage = ", ".join(f"{row['wave']}: {percent(row['coverage'])}" for row in whole_counts.to_dict("records"))
 run = data.run(question_id, waves[-1])
 st.markdown(t(
     "open.method",

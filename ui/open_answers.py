@@ -41,8 +41,8 @@ ANSWER_LANGUAGES: tuple[str, ...] = ("fi", "sv", "en")
 _Released = TypeVar("_Released")
 
 __all__ = [
-    "ANSWER_LANGUAGES", "KeyTermsChart", "ThemeChart", "coded_waves", "data_token", "default_term_language",
-    "get_theme_codebook", "group_label", "key_terms_chart", "label_themes", "open_questions",
+    "ANSWER_LANGUAGES", "KeyTermsChart", "ThemeChart", "answer_counts", "coded_waves", "data_token",
+    "default_term_language", "get_theme_codebook", "group_label", "key_terms_chart", "label_themes", "open_questions",
     "refused_as_not_offered", "release_key_terms", "release_open_themes", "release_quotes", "render_quote",
     "require_open_answer_data", "theme_chart", "view_options",
 ]
@@ -253,6 +253,17 @@ def theme_chart(snapshot: SurveySnapshot, question_id: str, view: View, language
     as a figure, the table behind it and the answer counts; built once per snapshot, view and language."""
     return _theme_chart(snapshot_token(snapshot), question_id, view, language, group_label(view.filter, language),
                         tables)
+
+
+@st.cache_resource(ttl=QUERY_TTL_SECONDS, max_entries=256, show_spinner=False)
+def _answer_counts(token: str, question_id: str, view: View, _tables: Mapping[int, ReleasedTable]) -> pd.DataFrame:
+    return answer_counts_from_released(_tables)
+
+
+def answer_counts(snapshot: SurveySnapshot, question_id: str, view: View,
+                  tables: Mapping[int, ReleasedTable]) -> pd.DataFrame:
+    """Substantive and no-content answers and coverage per wave of ``tables`` (cached, read-only)."""
+    return _answer_counts(snapshot_token(snapshot), question_id, view, tables)
 
 
 @dataclass(frozen=True)
