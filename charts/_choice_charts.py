@@ -41,6 +41,7 @@ from charts._results_common import (
     value_labels_trace,
     wrap,
 )
+from charts._template import new_figure
 
 TOTAL_GROUP = "__total__"
 _GROUP_SPAN = 0.8
@@ -157,7 +158,7 @@ def build_share_figure(
         "yaxis": row_axis([wrap(option_labels[c], 40) for c in options]),
         "xaxis": _share_axis(texts, language, largest, rangemode="tozero"),
     })
-    return go.Figure(data=traces, layout=layout)
+    return new_figure(traces, layout)
 
 
 def build_share_table(
@@ -247,7 +248,7 @@ def build_group_share_figure(
         "yaxis": row_axis(row_labels),
         "xaxis": _share_axis(texts, language, largest),
     })
-    return go.Figure(data=traces, layout=layout)
+    return new_figure(traces, layout)
 
 
 def build_group_share_table(

@@ -33,6 +33,7 @@ from charts._results_common import (
     value_axis,
     wrap,
 )
+from charts._template import new_figure
 
 #: Marker of a change the (BH-adjusted) intervals support, and of one they do not.
 SUPPORTED_SYMBOL = "circle"
@@ -240,7 +241,7 @@ def build_wave_pair_figure(
     for trace in traces:
         if str(trace.get("meta", "")).startswith("hidden") or trace.get("meta") == "change":
             trace["showlegend"] = False
-    return go.Figure(data=traces, layout=layout)
+    return new_figure(traces, layout)
 
 
 def build_wave_pair_table(
@@ -366,7 +367,7 @@ def build_change_ranking_figure(
                             [-extent * 1.1, extent * 1.1], zeroline=True, zerolinecolor=TEXT_COLOUR,
                             zerolinewidth=2, gridcolor=GRID_COLOUR),
     })
-    return go.Figure(data=traces, layout=layout)
+    return new_figure(traces, layout)
 
 
 def build_change_ranking_table(

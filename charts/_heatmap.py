@@ -30,6 +30,7 @@ from charts._results_common import (
     title_lines,
     wrap,
 )
+from charts._template import new_figure
 
 _HAIR_SPACE = "\u200a"
 #: More groups than this and the columns turn narrow (headers turned, marks as frames only).
@@ -143,7 +144,7 @@ def build_heatmap_figure(
                     "line": {"color": GRID_COLOUR if len(groups) < 2 else TEXT_COLOUR, "width": 2}}, *frames],
     })
     layout["annotations"][0]["font"]["color"] = HIDDEN_COLOUR
-    return go.Figure(data=traces, layout=layout)
+    return new_figure(traces, layout)
 
 
 def build_heatmap_table(

@@ -16,7 +16,6 @@ from typing import Any
 
 import pandas as pd
 
-from charts._composition import TEMPLATE
 from charts._format import HIDDEN_MARKER, format_number, plotly_separators
 from charts._palette import (
     BACKGROUND_COLOUR,
@@ -152,9 +151,12 @@ def is_missing(value: object) -> bool:
 
 def base_layout(language: str, texts: ChartTexts, *, height: int, top: int = 130, bottom: int = 90,
                 left: int = 40, right: int = 30) -> dict[str, Any]:
-    """The layout every results chart starts from: template, fonts ≥ 14 px, title and caption."""
+    """The layout every results chart starts from: fonts ≥ 14 px, title and caption.
+
+    The template comes from :func:`charts._template.new_figure`, which every builder starts from
+    (setting it here would validate the whole template again for each figure: 7-19 ms).
+    """
     return {
-        "template": TEMPLATE,
         "separators": plotly_separators(language),
         "title": {
             "text": wrap(texts.title, TITLE_WRAP, max_lines=3),

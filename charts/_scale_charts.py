@@ -50,6 +50,7 @@ from charts._results_common import (
     value_axis,
     wrap,
 )
+from charts._template import new_figure
 
 TOTAL_GROUP = "__total__"
 #: Segments narrower than this carry no text (the table has every number).
@@ -310,7 +311,7 @@ def build_agreement_figure(
                    for tick in ticks if tick != 0.0],
     })
     layout["margin"]["r"] = max(layout["margin"]["r"], MEAN_LABEL_MARGIN)
-    return go.Figure(data=traces, layout=layout)
+    return new_figure(traces, layout)
 
 
 def build_grade_distribution_figure(
@@ -366,7 +367,7 @@ def build_grade_distribution_figure(
         "yaxis2": {"domain": list(GRADE_MEAN_DOMAIN), "range": [-1.0, 1.0], "visible": False, "anchor": "x",
                    "fixedrange": True},
     })
-    return go.Figure(data=traces, layout=layout)
+    return new_figure(traces, layout)
 
 
 def _grade_mean_traces(row: Mapping[str, Any], language: str, texts: ChartTexts,
@@ -420,7 +421,7 @@ def build_mean_figure(
                             tickmode="array", tickvals=list(range(int(bounds[0]), int(bounds[1]) + 1))),
     })
     traces = _mean_traces(rows, language, marks or {}, xaxis="x", bounds=bounds, texts=texts)
-    return go.Figure(data=traces, layout=layout)
+    return new_figure(traces, layout)
 
 
 def build_scale_table(
