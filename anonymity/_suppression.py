@@ -319,19 +319,19 @@ def _protect(
     sensitive = (s_pop > 0) & (s_base < k)
     targets = sens_masks[sensitive]
     children = structure.children
+    # fixed for the whole loop: the joint stage's model of the question and the Overview's groups
+    columns = None if categories is None else np.column_stack([base, categories])
+    question_columns = None if categories is None else QuestionColumns.from_counts(population, base, categories)
+    overview_shown = _overview_shown(system, overview, g_pop)
     for _ in range(10_000):
         changed = _hide_span_violations(system, targets, g_base)
         changed |= _hide_small_remainders(system, children, g_pop, g_base, k)
-        if not changed and categories is not None:
-            columns = np.column_stack([base, categories])
+        if not changed and columns is not None and question_columns is not None:
             changed = _hide_pinned_counts(system, targets, columns, g_base, False, population, k)
             if not changed:
                 changed = _hide_pinned_counts(system, targets, columns, g_base, True, population, k)
             if not changed:
-                overview_shown = _overview_shown(system, overview, g_pop)
-                changed = _hide_joint_exposures(system, targets, QuestionColumns.from_counts(population, base,
-                                                                                            categories),
-                                                overview_shown, g_base, k)
+                changed = _hide_joint_exposures(system, targets, question_columns, overview_shown, g_base, k)
         if not changed:
             break
     hidden: set[GroupKey] = set()
