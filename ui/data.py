@@ -65,7 +65,10 @@ def _set_nodelay(sock: Any) -> None:
     with Windows clients). A stream socket of an inet family is TCP whatever ``proto`` says.
     """
     if sock.family in (socket.AF_INET, socket.AF_INET6) and sock.type == socket.SOCK_STREAM:
-        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        try:
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        except OSError:  # a connection closed meanwhile (EBADF): nothing left to tune
+            pass
 
 
 def tune_server_process() -> None:
